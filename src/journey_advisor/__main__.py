@@ -1,0 +1,3 @@
+from journey_advisor.cli import main
+
+main()

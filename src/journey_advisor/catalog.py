@@ -1,0 +1,97 @@
+"""Puts the bundled knowledge together: facts, rules, UI strings, glossary terms and pages.
+
+Each loader is called only by the commands that need it, so a JSON answer does not pay for the
+markdown parser of a page it never reads.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable
+
+from .errors import PageNotFoundError
+from .i18n import Localizer
+from .loading import load_facts, load_glossary, load_rules, load_strings, read_yaml
+from .locale import FALLBACK
+from .models import BlueprintFacts, BlueprintPage, PageSet, RuleSet
+from .pages import ensure_inside, parse_blueprint_page, parse_overview
+from .resources import data_dir
+
+
+def facts() -> dict[str, BlueprintFacts]:
+    return load_facts(data_dir() / "blueprints.yaml")
+
+
+def rules(path: Path | None = None) -> RuleSet:
+    return load_rules(path or data_dir() / "rules.yaml")
+
+
+def strings_path(locale: str) -> Path:
+    return data_dir() / "strings" / f"{locale}.yaml"
+
+
+def glossary_path(locale: str) -> Path:
+    return data_dir() / "glossary" / f"{locale}.yaml"
+
+
+def localizer(languages: Iterable[str]) -> Localizer:
+    """A Localizer for the first language that has UI strings, with English behind it."""
+    languages = list(languages)
+    english = load_strings(strings_path(FALLBACK))
+    english_terms = load_glossary(glossary_path(FALLBACK))["terms"]
+    for code in languages:
+        if code == FALLBACK:
+            break
+        if strings_path(code).is_file():
+            terms = (load_glossary(glossary_path(code))["terms"]
+                     if glossary_path(code).is_file() else {})
+            return Localizer(code, load_strings(strings_path(code)), terms, english, english_terms)
+    return Localizer(FALLBACK, english, english_terms, english, english_terms)
+
+
+@lru_cache(maxsize=1)
+def page_terms() -> dict[str, Any]:
+    return read_yaml(data_dir() / "page_terms.yaml")
+
+
+def bundled_pages_root() -> Path:
+    return data_dir() / "pages"
+
+
+def page_set(languages: Iterable[str], root: Path | None = None) -> PageSet:
+    """The overview entries of the first language that has pages under `root` (bundled by default)."""
+    root = root or bundled_pages_root()
+    for code in languages:
+        overview = root / code / "overview.md"
+        if overview.is_file():
+            return read_page_set(root / code, code, root)
+    raise PageNotFoundError("error.no_pages", "{root}: no overview.md for {languages}",
+                            root=str(root), languages=", ".join(languages))
+
+
+def read_page_set(folder: Path, locale: str, root: Path) -> PageSet:
+    overview = ensure_inside(folder / "overview.md", root)
+    label = _label(overview, root)
+    entries, hrefs, problems, _ = parse_overview(overview, label, page_terms())
+    page_files = {}
+    for blueprint_id, href in hrefs.items():
+        target = (overview.parent / href.split("#", 1)[0]).resolve()
+        if not href.startswith(("http:", "https:", "/")) and target.is_file():
+            page_files[blueprint_id] = str(ensure_inside(target, root))
+    return PageSet(locale=locale, root=str(folder), entries=entries, page_files=page_files,
+                   problems=tuple(problems))
+
+
+def blueprint_page(pages: PageSet, blueprint_id: str) -> BlueprintPage | None:
+    path = pages.page_files.get(blueprint_id)
+    if path is None:
+        return None
+    return parse_blueprint_page(Path(path), path, blueprint_id, page_terms())
+
+
+def _label(path: Path, root: Path) -> str:
+    try:
+        return str(path.relative_to(root.resolve()))
+    except ValueError:
+        return str(path)

@@ -1,0 +1,194 @@
+"""The command line: the only module that imports typer. Each command reads its options, calls
+the core, renders, and hands errors to `main`, the one place that turns them into exit codes.
+
+The app is built after the language is known, so help texts are in the user's language too.
+"""
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Any, Callable, Optional
+
+import typer
+
+from . import __version__
+from .errors import EXIT_INTERRUPTED, EXIT_USAGE, AdvisorError, UsageError
+from .i18n import Localizer
+from .locale import SUPPORTED, parse_explicit, resolve_languages, unmet_request
+from .models import Terms
+
+FORMATS = ("table", "json", "yaml", "markdown")
+
+
+class Session:
+    """What every command needs: the language chain and its localizer, and the output streams."""
+
+    def __init__(self, languages: list[str], t: Localizer, lang_error: str | None) -> None:
+        self.languages = languages
+        self.t = t
+        self.lang_error = lang_error
+
+    def check_lang(self) -> None:
+        if self.lang_error is not None:
+            raise UsageError("error.unsupported_lang",
+                             "--lang: '{value}' is not a supported language; choose from {options}",
+                             value=self.lang_error, options=", ".join(SUPPORTED))
+
+
+def _peek_lang(argv: list[str]) -> str | None:
+    """The --lang/-L value, read before typer parses, so help and errors are localized too."""
+    for index, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg in ("--lang", "-L") and index + 1 < len(argv):
+            return argv[index + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+        if arg.startswith("-L") and len(arg) > 2:
+            return arg[2:]
+    return None
+
+
+def _check_format(value: str) -> str:
+    key = value.strip().lower()
+    if key in FORMATS:
+        return key
+    from .answers import suggest
+
+    guess = suggest(key, FORMATS)
+    if guess:
+        raise UsageError("error.unknown_value_hint",
+                         "{where}: unknown value '{value}'; did you mean '{suggestion}'? "
+                         "Choose from {options}", where="--format", value=value,
+                         suggestion=guess, options=", ".join(FORMATS))
+    raise UsageError("error.unknown_value", "{where}: unknown value '{value}'; choose from {options}",
+                     where="--format", value=value, options=", ".join(FORMATS))
+
+
+def _interactive(no_input: bool) -> bool:
+    return not no_input and sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def _print_data(text: str) -> None:
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    sys.stdout.flush()
+
+
+def _console() -> Any:
+    from rich.console import Console
+
+    return Console(highlight=False, emoji=False, markup=False)
+
+
+def dump(data: Any, output_format: str) -> str:
+    if output_format == "yaml":
+        import yaml
+
+        return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def build_app(session: Session) -> typer.Typer:
+    t = session.t.text
+    app = typer.Typer(help=t("app.help"), epilog=t("app.epilog"), no_args_is_help=True,
+                      pretty_exceptions_enable=False, rich_markup_mode=None,
+                      context_settings={"help_option_names": ["-h", "--help"]})
+
+    def show_version(value: bool) -> None:
+        if value:
+            _print_data(f"journey-advisor {__version__}")
+            raise typer.Exit()
+
+    @app.callback()
+    def root(
+        version: Annotated[bool, typer.Option("--version", help=t("help.version"),
+                                              callback=show_version, is_eager=True)] = False,
+    ) -> None:
+        pass
+
+    Lang = Annotated[Optional[str], typer.Option("--lang", "-L", help=t("help.lang"))]
+    Format = Annotated[str, typer.Option("--format", "-o", help=t("help.format"))]
+    Pages = Annotated[Optional[Path], typer.Option("--pages", help=t("help.pages"))]
+
+    @app.command(help=t("help.recommend"))
+    def recommend(
+        trigger: Annotated[Optional[str], typer.Option("--trigger", "-t", help=t("help.trigger"))] = None,
+        channel: Annotated[Optional[list[str]], typer.Option("--channel", "-c", help=t("help.channel"))] = None,
+        deployment: Annotated[Optional[str], typer.Option("--deployment", help=t("help.deployment"))] = None,
+        data: Annotated[Optional[str], typer.Option("--data", help=t("help.data"))] = None,
+        profiles: Annotated[Optional[str], typer.Option("--profiles", help=t("help.profiles"))] = None,
+        messages_per_hour: Annotated[Optional[str], typer.Option(
+            "--messages-per-hour", help=t("help.messages_per_hour"))] = None,
+        lang: Lang = None,
+        output_format: Format = "table",
+        pages: Pages = None,
+        rules_file: Annotated[Optional[Path], typer.Option("--rules", help=t("help.rules"))] = None,
+        no_input: Annotated[bool, typer.Option("--no-input", help=t("help.no_input"))] = False,
+        explain: Annotated[bool, typer.Option("--explain", help=t("help.explain"))] = False,
+    ) -> int:
+        from .commands.recommend import run_recommend
+
+        session.check_lang()
+        raw = {"trigger": trigger, "channels": channel, "deployment": deployment, "data": data,
+               "profiles": profiles, "messages_per_hour": messages_per_hour}
+        return run_recommend(session, raw, output_format=_check_format(output_format),
+                             pages=pages, rules_file=rules_file,
+                             interactive=_interactive(no_input), explain=explain)
+
+    return app
+
+
+def make_session(argv: list[str], env: Any) -> Session:
+    from . import catalog
+
+    explicit_value = _peek_lang(argv)
+    explicit = parse_explicit(explicit_value) if explicit_value is not None else None
+    lang_error = explicit_value if explicit_value is not None and explicit is None else None
+    languages = resolve_languages(env, explicit)
+    return Session(languages, catalog.localizer(languages), lang_error)
+
+
+def _say_error(message: str, t: Localizer | None) -> None:
+    prefix = t.text("error.prefix", "Error") if t else "Error"
+    sys.stderr.write(f"{prefix}: {message}\n")
+    sys.stderr.flush()
+
+
+def run(argv: list[str], env: Any) -> int:
+    """Run the command line and return its exit code; every user-facing error becomes a message."""
+    from .markup import inert
+
+    session: Session | None = None
+    try:
+        session = make_session(argv, env)
+        requested = unmet_request(env)
+        if _peek_lang(argv) is None and requested:
+            sys.stderr.write(session.t.text("notice.language_fallback", requested=inert(requested),
+                                            used=session.t.text("language.name", "English")) + "\n")
+        app = build_app(session)
+        code = app(args=argv, prog_name="journey-advisor", standalone_mode=False)
+        return code if isinstance(code, int) else 0
+    except AdvisorError as error:
+        _say_error(inert(session.t.error(error) if session else error.english()),
+                   session.t if session else None)
+        return error.exit_code
+    except typer._click.exceptions.ClickException as error:  # bad usage found by the parser
+        error.show()
+        return error.exit_code
+    except (KeyboardInterrupt, typer._click.exceptions.Abort):
+        sys.stderr.write("\n" + (session.t.text("notice.interrupted") if session else "Interrupted.")
+                         + "\n")
+        return EXIT_INTERRUPTED
+
+
+def main() -> None:
+    try:
+        code = run(sys.argv[1:], os.environ)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (`| head`): stop quietly, without a second error at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        code = 0
+    sys.exit(code)

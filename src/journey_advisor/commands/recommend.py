@@ -1,0 +1,68 @@
+"""`journey-advisor recommend`: answers in (flags, prompts), a recommendation out."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .. import catalog
+from ..answers import FLAGS, build_answers, missing_required
+from ..engine import evaluate, exit_code_for
+from ..errors import UsageError
+from ..models import Terms
+
+if TYPE_CHECKING:
+    from ..cli import Session
+
+
+def collect_answers(session: "Session", raw: dict[str, Any], rules: Any, interactive: bool,
+                    ask: Any = None) -> Any:
+    """Validate the given answers, ask for the missing ones on a terminal, or fail naming the flag."""
+    given = {k: v for k, v in raw.items() if v not in (None, [], "")}
+    # Check what was typed on the command line before asking anything else.
+    build_answers({**{q.id: q.options[0] for q in rules.questions if q.required}, **given}, rules)
+    missing = missing_required(given, rules)
+    if missing and interactive:
+        from ..questions import ask_missing, terminal_ask
+
+        try:
+            given = ask_missing(given, rules, session.t, ask or terminal_ask)
+        except EOFError:
+            raise UsageError("error.end_of_input",
+                             "end of input while waiting for an answer to {flag}",
+                             flag=", ".join(FLAGS[q] for q in missing_required(given, rules)
+                                            or missing)) from None
+    elif missing:
+        question = rules.question(missing[0])
+        raise UsageError("error.no_terminal",
+                         "{flag} is required when no terminal is attached (choose from {options})",
+                         flag=FLAGS[question.id], options=Terms(question.options))
+    return build_answers(given, rules)
+
+
+def run_recommend(session: "Session", raw: dict[str, Any], output_format: str,
+                  pages: Path | None, rules_file: Path | None, interactive: bool,
+                  explain: bool = False) -> int:
+    from ..cli import _console, _print_data, dump
+    from ..report import result_dict
+
+    rules = catalog.rules(rules_file)
+    answers = collect_answers(session, raw, rules, interactive)
+    facts = catalog.facts()
+    result = evaluate(answers, facts, rules)
+    page_set = catalog.page_set(session.languages, pages)
+    if output_format in ("json", "yaml"):
+        _print_data(dump(result_dict(result, facts, page_set, session.t), output_format))
+    elif output_format == "markdown":
+        from ..decision_record import render_decision_record
+
+        _print_data(render_decision_record(result, facts, page_set, session.t))
+    else:
+        from ..render import render_recommendation
+
+        console = _console()
+        for renderable in render_recommendation(result, facts, page_set, session.t, explain):
+            console.print(renderable)
+    sys.stdout.flush()
+    return exit_code_for(result)

@@ -1,0 +1,108 @@
+"""Turns Adobe's markdown markup into plain, inert text.
+
+Handles `[!DNL x]` and `[!UICONTROL x]` (nested too), `{target="_blank"}` and heading-id
+attribute blocks, inline HTML in cells (`<br>`, `<ul><li>`, `<img>`), and strips terminal control
+sequences so page text can never drive the terminal.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from typing import Any
+
+# Innermost first, repeated, so `[!DNL [!DNL Edge Network]]` unwraps fully.
+_ADOBE_INLINE = re.compile(r"\[!(?:DNL|UICONTROL)\s+([^\[\]]*)\]")
+_ATTRIBUTE_BLOCK = re.compile(
+    r"\{\s*(?:#[\w-]+|[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]+))(?:\s+[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]+))*\s*\}")
+_ESCAPE_SEQUENCES = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC, terminated or not
+    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"  # DCS, SOS, PM, APC
+    r"|\x1b.?")
+# C0 controls but tab and newline, DEL, C1 controls, and the bidirectional overrides.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_SPACES = re.compile(r"[ \t\u00a0]+")
+
+
+def inert(text: str) -> str:
+    """Remove terminal escape sequences and control characters; keep newlines and tabs."""
+    return _CONTROL.sub("", _ESCAPE_SEQUENCES.sub("", text))
+
+
+def clean_inline(text: str) -> str:
+    """Unwrap Adobe inline markup, drop attribute blocks, make inert and tidy the spaces."""
+    previous = None
+    while previous != text:
+        previous = text
+        text = _ADOBE_INLINE.sub(r"\1", text)
+    text = _ATTRIBUTE_BLOCK.sub("", text)
+    text = inert(text)
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    return "\n".join(line for line in lines if line)
+
+
+class _CellHTML(HTMLParser):
+    """Renders the inline HTML of one table cell: line breaks, list items and image alt text."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.images: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "br":
+            self.parts.append("\n")
+        elif tag == "li":
+            self.parts.append("\n• ")
+        elif tag in ("ul", "ol", "p", "div"):
+            self.parts.append("\n")
+        elif tag == "img":
+            values = dict(attrs)
+            self.images.append((values.get("src") or "", values.get("alt") or ""))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("ul", "ol", "p", "div"):
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+class InlineText:
+    """The text, links and images of one markdown-it inline token, Adobe markup cleaned."""
+
+    def __init__(self, token: Any) -> None:
+        html = _CellHTML()
+        self.links: list[tuple[str, str]] = []
+        link_href: str | None = None
+        link_text: list[str] = []
+        for child in token.children or ():
+            kind = child.type
+            if kind in ("text", "code_inline"):
+                html.parts.append(child.content)
+                if link_href is not None:
+                    link_text.append(child.content)
+            elif kind in ("softbreak",):
+                html.parts.append(" ")
+            elif kind == "hardbreak":
+                html.parts.append("\n")
+            elif kind == "html_inline":
+                html.feed(child.content)
+            elif kind == "image":
+                html.images.append((str(child.attrs.get("src", "")), child.content))
+            elif kind == "link_open":
+                link_href, link_text = str(child.attrs.get("href", "")), []
+            elif kind == "link_close":
+                self.links.append((link_href or "", clean_inline("".join(link_text))))
+                link_href = None
+        html.close()
+        self.images = html.images
+        self.text = clean_inline("".join(html.parts))
+
+    @property
+    def only_images(self) -> bool:
+        return bool(self.images) and not self.text
