@@ -1,5 +1,6 @@
-"""The command line: the only module that imports typer. Each command reads its options, calls
-the core, renders, and hands errors to `main`, the one place that turns them into exit codes.
+"""The command line: the only module that imports typer. Each command reads its options and
+calls the core inside `handled`, the one place that turns AdvisorErrors into a message on stderr
+and an exit code (PRODUCT.md section 5); `run` adds the parser's usage errors and Ctrl-C.
 
 The app is built after the language is known, so help texts are in the user's language too.
 """
@@ -89,6 +90,25 @@ def dump(data: Any, output_format: str) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
+def _say_error(message: str, t: Localizer | None) -> None:
+    prefix = t.text("error.prefix", "Error") if t else "Error"
+    sys.stderr.write(f"{prefix}: {message}\n")
+    sys.stderr.flush()
+
+
+def handled(session: Session, body: Callable[[], int]) -> None:
+    """Run a command body: its exit code, or its AdvisorError as one line on stderr and a code."""
+    from .markup import inert
+
+    try:
+        code = body()
+    except AdvisorError as error:
+        _say_error(inert(session.t.error(error)), session.t)
+        raise typer.Exit(error.exit_code) from None
+    if code:
+        raise typer.Exit(code)
+
+
 def build_app(session: Session) -> typer.Typer:
     t = session.t.text
     app = typer.Typer(help=t("app.help"), epilog=t("app.epilog"), no_args_is_help=True,
@@ -126,15 +146,18 @@ def build_app(session: Session) -> typer.Typer:
         rules_file: Annotated[Optional[Path], typer.Option("--rules", help=t("help.rules"))] = None,
         no_input: Annotated[bool, typer.Option("--no-input", help=t("help.no_input"))] = False,
         explain: Annotated[bool, typer.Option("--explain", help=t("help.explain"))] = False,
-    ) -> int:
-        from .commands.recommend import run_recommend
+    ) -> None:
+        def body() -> int:
+            from .commands.recommend import run_recommend
 
-        session.check_lang()
-        raw = {"trigger": trigger, "channels": channel, "deployment": deployment, "data": data,
-               "profiles": profiles, "messages_per_hour": messages_per_hour}
-        return run_recommend(session, raw, output_format=_check_format(output_format),
-                             pages=pages, rules_file=rules_file,
-                             interactive=_interactive(no_input), explain=explain)
+            session.check_lang()
+            raw = {"trigger": trigger, "channels": channel, "deployment": deployment,
+                   "data": data, "profiles": profiles, "messages_per_hour": messages_per_hour}
+            return run_recommend(session, raw, output_format=_check_format(output_format),
+                                 pages=pages, rules_file=rules_file,
+                                 interactive=_interactive(no_input), explain=explain)
+
+        handled(session, body)
 
     return app
 
@@ -147,12 +170,6 @@ def make_session(argv: list[str], env: Any) -> Session:
     lang_error = explicit_value if explicit_value is not None and explicit is None else None
     languages = resolve_languages(env, explicit)
     return Session(languages, catalog.localizer(languages), lang_error)
-
-
-def _say_error(message: str, t: Localizer | None) -> None:
-    prefix = t.text("error.prefix", "Error") if t else "Error"
-    sys.stderr.write(f"{prefix}: {message}\n")
-    sys.stderr.flush()
 
 
 def run(argv: list[str], env: Any) -> int:
@@ -168,7 +185,10 @@ def run(argv: list[str], env: Any) -> int:
                                             used=session.t.text("language.name", "English")) + "\n")
         app = build_app(session)
         code = app(args=argv, prog_name="journey-advisor", standalone_mode=False)
-        return code if isinstance(code, int) else 0
+        code = code if isinstance(code, int) else 0
+        if code == EXIT_INTERRUPTED:  # typer turns Ctrl-C into Exit(130) silently
+            sys.stderr.write("\n" + session.t.text("notice.interrupted") + "\n")
+        return code
     except AdvisorError as error:
         _say_error(inert(session.t.error(error) if session else error.english()),
                    session.t if session else None)

@@ -1,0 +1,57 @@
+"""Shared fixtures: the bundled knowledge, a fixed terminal, and a clean language environment."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from journey_advisor import catalog
+from journey_advisor.models import Answers
+
+REPO = Path(__file__).resolve().parent.parent
+UPSTREAM = REPO.parent / "shared" / "upstream"
+LANGUAGE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+
+
+@pytest.fixture(autouse=True)
+def plain_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Stable rich output (fixed width, no colour) and English unless a test says otherwise."""
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("TERM", "dumb")
+    for name in LANGUAGE_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture(scope="session")
+def facts():
+    return catalog.facts()
+
+
+@pytest.fixture(scope="session")
+def rules():
+    return catalog.rules()
+
+
+def answers(trigger: str = "triggered", channels: tuple[str, ...] = ("email",), **kw: Any) -> Answers:
+    return Answers(trigger=trigger, channels=tuple(channels), deployment=kw.pop("deployment", "cloud"),
+                   data=kw.pop("data", "any"), **kw)
+
+
+def run_cli(args: list[str], env: dict[str, str] | None = None, input: str | None = None):
+    """Invoke the app through typer's runner, as the command line builds it."""
+    from typer.testing import CliRunner
+
+    from journey_advisor.cli import build_app, make_session
+
+    environment = env or {}
+    app = build_app(make_session(args, environment))
+    return CliRunner().invoke(app, args, env=environment, input=input)
+
+
+def run_json(args: list[str], **kw: Any) -> tuple[int, Any]:
+    result = run_cli(args + ["--format", "json", "--no-input"], **kw)
+    return result.exit_code, (json.loads(result.stdout) if result.stdout.strip() else None)
