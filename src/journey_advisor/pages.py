@@ -50,7 +50,7 @@ def read_page(path: Path, label: str) -> tuple[dict[str, Any], str, int, list[Pr
         metadata = handler.load(matter)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = (mark.line + 2) if mark else 1
+        line = (mark.line + 1) if mark else 1  # the matter starts on the opening --- line
         problems.append(Problem(f"{label}:{line}", f"unreadable front matter: {exc.problem}"))
         metadata = {}
     except yaml.YAMLError as exc:
