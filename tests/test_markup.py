@@ -14,6 +14,7 @@ from journey_advisor.markup import clean_inline, inert
         ("## Latency {#end-to-end-latency}", "## Latency"),
         ('pic{width="1000" zoomable="yes"}', "pic"),
         ("a   b\t c", "a b c"),
+        ("50\u00a0000", "50\u00a0000"),
         ("[!NOTE] stays [literal]", "[!NOTE] stays [literal]"),
     ],
 )

@@ -145,3 +145,11 @@ Adobe [!DNL Experience Platform]:
     assert page.sections["integration_patterns"] == ("Journey Optimizer with Campaign: Sends through Campaign",)
     assert page.sections["prerequisites"] == ("Adobe Experience Platform: Schemas first", "Email: Subdomain")
     assert page.sections["guardrails"] == ("20M messages per hour",)
+
+
+def test_tab_markers_in_one_quote_paragraph(tmp_path, terms):
+    path = tmp_path / "p.md"
+    path.write_text("# T\n\n## Use cases\n\n>[!BEGINTABS]\n>[!TAB First tab]\n\n- one\n\n"
+                    ">[!TAB Second]\n\n- two\n\n>[!ENDTABS]\n\n- after\n", encoding="utf-8")
+    page = parse_blueprint_page(path, "p.md", "campaign-v8", terms)
+    assert page.sections["use_cases"] == ("First tab: one", "Second: two", "after")

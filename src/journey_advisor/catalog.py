@@ -6,17 +6,19 @@ markdown parser of a page it never reads.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
-from .errors import PageNotFoundError
+from .errors import DataError, PageNotFoundError
 from .i18n import Localizer
 from .loading import load_facts, load_glossary, load_rules, load_strings, read_yaml
 from .locale import FALLBACK
 from .models import BlueprintFacts, BlueprintPage, PageSet, RuleSet
 from .pages import ensure_inside, parse_blueprint_page, parse_overview
 from .resources import data_dir
+from .sources import locate
 
 
 def facts() -> dict[str, BlueprintFacts]:
@@ -59,9 +61,18 @@ def bundled_pages_root() -> Path:
     return data_dir() / "pages"
 
 
-def page_set(languages: Iterable[str], root: Path | None = None) -> PageSet:
-    """The overview entries of the first language that has pages under `root` (bundled by default)."""
-    root = root or bundled_pages_root()
+def page_set(languages: Iterable[str], pages_dir: Path | None = None) -> PageSet:
+    """The pages to show: bundled ones of the first language that has them, or a --pages folder.
+
+    Blueprints a --pages folder lacks, or describes without text (today's deprecated table), take
+    our own text in that language, marked in `description_from`. DataError when unusable.
+    """
+    languages = list(languages)
+    if pages_dir is not None:
+        found = locate(pages_dir, languages)
+        pages = read_page_set(found.folder, found.locale or languages[0], found.root)
+        return _with_bundled_descriptions(pages, [pages.locale] + languages)
+    root = bundled_pages_root()
     for code in languages:
         overview = root / code / "overview.md"
         if overview.is_file():
@@ -70,10 +81,27 @@ def page_set(languages: Iterable[str], root: Path | None = None) -> PageSet:
                             root=str(root), languages=", ".join(languages))
 
 
+def _with_bundled_descriptions(pages: PageSet, languages: list[str]) -> PageSet:
+    bundled = page_set(languages)
+    entries = dict(pages.entries)
+    for blueprint_id, own in bundled.entries.items():
+        entry = entries.get(blueprint_id)
+        if entry is None:
+            entries[blueprint_id] = replace(own, description_from=own.location)
+        elif not entry.description:
+            entries[blueprint_id] = replace(entry, description=own.description,
+                                            description_from=own.location)
+    return replace(pages, entries=entries)
+
+
 def read_page_set(folder: Path, locale: str, root: Path) -> PageSet:
     overview = ensure_inside(folder / "overview.md", root)
-    label = _label(overview, root)
+    label = str(folder / "overview.md")  # as the user named it, not resolved
     entries, hrefs, problems, _ = parse_overview(overview, label, page_terms())
+    fatal = [p for p in problems if p.fatal]
+    if fatal:
+        raise DataError("error.unusable_pages", "{file}: {details}",
+                        file=str(folder / "overview.md"), details=fatal[0].message)
     page_files = {}
     for blueprint_id, href in hrefs.items():
         target = (overview.parent / href.split("#", 1)[0]).resolve()
@@ -89,9 +117,3 @@ def blueprint_page(pages: PageSet, blueprint_id: str) -> BlueprintPage | None:
         return None
     return parse_blueprint_page(Path(path), path, blueprint_id, page_terms())
 
-
-def _label(path: Path, root: Path) -> str:
-    try:
-        return str(path.relative_to(root.resolve()))
-    except ValueError:
-        return str(path)

@@ -13,6 +13,11 @@ from typing import Annotated, Any, Callable, Optional
 
 import typer
 
+try:  # typer >= 0.20 vendors click; older releases use click itself
+    from typer._click.exceptions import ClickException
+except ImportError:  # pragma: no cover - depends on the installed typer
+    from click.exceptions import ClickException
+
 from . import __version__
 from .errors import EXIT_INTERRUPTED, EXIT_USAGE, AdvisorError, UsageError
 from .i18n import Localizer
@@ -25,10 +30,32 @@ FORMATS = ("table", "json", "yaml", "markdown")
 class Session:
     """What every command needs: the language chain and its localizer, and the output streams."""
 
-    def __init__(self, languages: list[str], t: Localizer, lang_error: str | None) -> None:
+    def __init__(self, languages: list[str], t: Localizer, lang_error: str | None,
+                 explicit: bool = False) -> None:
         self.languages = languages
         self.t = t
         self.lang_error = lang_error
+        self.explicit = explicit
+
+    def pages(self, pages_dir: Path | None) -> Any:
+        """The page set to show. Without --lang, a --pages folder's own locale comes first."""
+        from . import catalog
+        from .sources import locate
+
+        if pages_dir is not None and not self.explicit:
+            found = locate(pages_dir, self.languages)
+            if found.locale and found.locale != self.languages[0]:
+                self.languages = [found.locale] + [c for c in self.languages if c != found.locale]
+                self.t = catalog.localizer(self.languages)
+        return catalog.page_set(self.languages, pages_dir)
+
+    def note_borrowed(self, entries: Any) -> None:
+        """Say on stderr when a shown description came from our pages, not the --pages folder."""
+        for entry in entries:
+            if entry is not None and entry.description_from:
+                sys.stderr.write(self.t.text(
+                    "notice.description_from", blueprint=entry.id,
+                    source=entry.description_from) + "\n")
 
     def check_lang(self) -> None:
         if self.lang_error is not None:
@@ -130,6 +157,8 @@ def build_app(session: Session) -> typer.Typer:
     Lang = Annotated[Optional[str], typer.Option("--lang", "-L", help=t("help.lang"))]
     Format = Annotated[str, typer.Option("--format", "-o", help=t("help.format"))]
     Pages = Annotated[Optional[Path], typer.Option("--pages", help=t("help.pages"))]
+    # Accepted by every command so scripts can pass it everywhere; only recommend ever asks.
+    NoInput = Annotated[bool, typer.Option("--no-input", help=t("help.no_input"))]
 
     @app.command(help=t("help.recommend"))
     def recommend(
@@ -159,6 +188,86 @@ def build_app(session: Session) -> typer.Typer:
 
         handled(session, body)
 
+    @app.command("list", help=t("help.list"))
+    def list_command(lang: Lang = None, output_format: Format = "table", pages: Pages = None,
+                     no_input: NoInput = False) -> None:
+        def body() -> int:
+            from .commands.reference import run_list
+
+            session.check_lang()
+            return run_list(session, _check_format(output_format), pages)
+
+        handled(session, body)
+
+    @app.command(help=t("help.show"))
+    def show(
+        blueprint: Annotated[str, typer.Argument(help=t("help.blueprint_id"), show_default=False)],
+        lang: Lang = None,
+        output_format: Format = "table",
+        pages: Pages = None,
+        no_input: NoInput = False,
+    ) -> None:
+        def body() -> int:
+            from .commands.reference import run_show
+
+            session.check_lang()
+            return run_show(session, blueprint, _check_format(output_format), pages)
+
+        handled(session, body)
+
+    @app.command(help=t("help.compare"))
+    def compare(
+        trigger: Annotated[Optional[str], typer.Option("--trigger", "-t", help=t("help.trigger"))] = None,
+        channel: Annotated[Optional[list[str]], typer.Option("--channel", "-c", help=t("help.channel"))] = None,
+        deployment: Annotated[Optional[str], typer.Option("--deployment", help=t("help.deployment"))] = None,
+        data: Annotated[Optional[str], typer.Option("--data", help=t("help.data"))] = None,
+        profiles: Annotated[Optional[str], typer.Option("--profiles", help=t("help.profiles"))] = None,
+        messages_per_hour: Annotated[Optional[str], typer.Option(
+            "--messages-per-hour", help=t("help.messages_per_hour"))] = None,
+        lang: Lang = None,
+        output_format: Format = "table",
+        pages: Pages = None,
+        rules_file: Annotated[Optional[Path], typer.Option("--rules", help=t("help.rules"))] = None,
+        no_input: NoInput = False,
+    ) -> None:
+        def body() -> int:
+            from .commands.reference import run_compare
+
+            session.check_lang()
+            raw = {"trigger": trigger, "channels": channel, "deployment": deployment,
+                   "data": data, "profiles": profiles, "messages_per_hour": messages_per_hour}
+            return run_compare(session, raw, _check_format(output_format), pages, rules_file)
+
+        handled(session, body)
+
+    @app.command(help=t("help.languages"))
+    def languages(lang: Lang = None, output_format: Format = "table",
+                  no_input: NoInput = False) -> None:
+        def body() -> int:
+            from .commands.reference import run_languages
+
+            session.check_lang()
+            return run_languages(session, _check_format(output_format))
+
+        handled(session, body)
+
+    pages_app = typer.Typer(help=t("help.pages_group"), no_args_is_help=True)
+    app.add_typer(pages_app, name="pages")
+
+    @pages_app.command("check", help=t("help.pages_check"))
+    def pages_check(
+        directory: Annotated[Optional[Path], typer.Argument(help=t("help.pages_dir"),
+                                                            show_default=False)] = None,
+        lang: Lang = None,
+    ) -> None:
+        def body() -> int:
+            from .commands.pages_check import run_pages_check
+
+            session.check_lang()
+            return run_pages_check(session, directory)
+
+        handled(session, body)
+
     return app
 
 
@@ -169,7 +278,7 @@ def make_session(argv: list[str], env: Any) -> Session:
     explicit = parse_explicit(explicit_value) if explicit_value is not None else None
     lang_error = explicit_value if explicit_value is not None and explicit is None else None
     languages = resolve_languages(env, explicit)
-    return Session(languages, catalog.localizer(languages), lang_error)
+    return Session(languages, catalog.localizer(languages), lang_error, explicit is not None)
 
 
 def run(argv: list[str], env: Any) -> int:
@@ -193,10 +302,10 @@ def run(argv: list[str], env: Any) -> int:
         _say_error(inert(session.t.error(error) if session else error.english()),
                    session.t if session else None)
         return error.exit_code
-    except typer._click.exceptions.ClickException as error:  # bad usage found by the parser
+    except ClickException as error:  # bad usage found by the parser
         error.show()
         return error.exit_code
-    except (KeyboardInterrupt, typer._click.exceptions.Abort):
+    except (KeyboardInterrupt, typer.Abort):
         sys.stderr.write("\n" + (session.t.text("notice.interrupted") if session else "Interrupted.")
                          + "\n")
         return EXIT_INTERRUPTED
@@ -207,8 +316,9 @@ def main() -> None:
         code = run(sys.argv[1:], os.environ)
         sys.stdout.flush()
     except BrokenPipeError:
-        # The reader went away (`| head`): stop quietly, without a second error at exit.
+        # The reader went away (`| head`): stop quietly, without a second error at exit. Exit 1
+        # like rich's console does for the same case, so every format ends the same way.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        code = 0
+        code = 1
     sys.exit(code)

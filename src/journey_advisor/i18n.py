@@ -23,7 +23,7 @@ class Localizer:
         self._fallback_terms = fallback_terms
         self.missing: set[str] = set()
 
-    def text(self, key: str, default: str | None = None, **params: Any) -> str:
+    def text(self, key: str, default: str | None = None, /, **params: Any) -> str:
         """The string `key` with `params` filled in; English, then `default`, then the key itself."""
         values = {name: self.value(v) for name, v in params.items()}
         for template in (self._strings.get(key), self._fallback_strings.get(key), default):

@@ -22,7 +22,8 @@ _ESCAPE_SEQUENCES = re.compile(
     r"|\x1b.?")
 # C0 controls but tab and newline, DEL, C1 controls, and the bidirectional overrides.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-_SPACES = re.compile(r"[ \t\u00a0]+")
+# Non-breaking spaces stay: French typography puts them before ":" and inside "50 000".
+_SPACES = re.compile(r"[ \t]+")
 
 
 def inert(text: str) -> str:

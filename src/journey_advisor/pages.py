@@ -262,10 +262,7 @@ def parse_blueprint_page(path: Path, label: str, blueprint_id: str,
         elif kind_of_token == "inline":
             if quote_depth:
                 alert = _quote_line(token, alert, alerts)
-                if token.content.lstrip().startswith("[!TAB"):
-                    group = _tab_label(token.content)
-                elif token.content.lstrip().startswith("[!ENDTABS]"):
-                    group = ""
+                group = _tab_label(token.content, group)
             else:
                 text = InlineText(token).text
                 if not text:
@@ -283,12 +280,15 @@ def parse_blueprint_page(path: Path, label: str, blueprint_id: str,
                          alerts=tuple(alerts), location=label)
 
 
-def _tab_label(content: str) -> str:
+def _tab_label(content: str, group: str) -> str:
+    """The group after a block of tab markers: the last `[!TAB label]`, or none after ENDTABS."""
     for line in content.splitlines():
         line = line.strip()
         if line.startswith("[!TAB") and line.endswith("]"):
-            return clean_inline(line[len("[!TAB"):-1])
-    return ""
+            group = clean_inline(line[len("[!TAB"):-1])
+        elif line.startswith(("[!ENDTABS]", "[!BEGINTABS]")):
+            group = ""
+    return group
 
 
 def _quote_line(token: Any, alert: list[str] | None, alerts: list[str]) -> list[str] | None:

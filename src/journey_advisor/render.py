@@ -104,3 +104,93 @@ def render_recommendation(result: Result, facts: Mapping[str, BlueprintFacts], p
 
 def as_group(renderables: list[RenderableType]) -> Group:
     return Group(*renderables)
+
+
+def render_list(data: dict, t: Localizer) -> list[RenderableType]:
+    table = Table(show_lines=True)
+    table.add_column(t.text("label.blueprint"), no_wrap=True)
+    table.add_column(t.text("label.status"))
+    table.add_column(t.text("label.description"))
+    for item in data["blueprints"]:
+        status = t.text(f"status.{item['status']}")
+        table.add_row(Text(item["name"]) + Text(f"\n{item['id']}", style="dim"),
+                      Text(status, style="yellow" if item["status"] == "deprecated" else "green"),
+                      Text(item["description"]) + Text(f"\n{item['link']}", style="cyan"))
+    return [table]
+
+
+def render_show(data: dict, headings: Mapping[str, str], t: Localizer) -> list[RenderableType]:
+    title = Text(data["name"], style="bold")
+    title.append(f"  ({data['id']}, {t.text('status.' + data['status'])})", style="dim")
+    out: list[RenderableType] = [title]
+    if data["description"]:
+        out.append(Text(data["description"]))
+    out.append(Text(data["link"], style="cyan"))
+    for kind in ("use_cases", "prerequisites", "guardrails", "integration_patterns"):
+        if data[kind]:
+            out.append(Text("\n" + headings.get(kind, kind), style="bold underline"))
+            out.append(_bullets(list(data[kind])))
+    return out
+
+
+def _level(value: object, t: Localizer) -> Text:
+    if value is True:
+        return Text("✓ " + t.text("label.yes"), style="green")
+    if value is False or value is None:
+        return Text("✗ " + t.text("label.no"), style="red")
+    key = "level." if value in ("primary", "supported", "limited") else "fit."
+    return Text(t.text(key + str(value)), style="green" if value in ("primary", "native") else "")
+
+
+def render_compare(data: dict, t: Localizer) -> list[RenderableType]:
+    ids = [b["id"] for b in data["blueprints"]]
+    table = Table(show_lines=False)
+    table.add_column("")
+    for blueprint in data["blueprints"]:
+        header = Text(blueprint["name"], style="bold")
+        if data["meets"] is not None:
+            fits = data["meets"][blueprint["id"]]
+            header.append("\n" + ("★ " if blueprint["id"] == data["pick"] else "")
+                          + t.text("label.meets") + ": " + t.text("label.yes" if fits else "label.no"),
+                          style="green" if fits else "red")
+        table.add_column(header)
+
+    def section(title: str) -> None:
+        table.add_row(Text(title, style="bold underline"), *[Text("") for _ in ids])
+
+    section(t.text("label.engagement"))
+    for model, values in data["engagement"].items():
+        table.add_row(Text(t.term(model)), *[_level(values[b], t) for b in ids])
+    section(t.text("label.channels"))
+    chosen = set(data["answers"]["channels"]) if data["answers"] else set()
+    for channel, values in data["channels"].items():
+        label = Text(t.term(channel), style="bold" if channel in chosen else "")
+        table.add_row(label, *[_level(values[b], t) for b in ids])
+    section(t.text("label.deployment"))
+    for deployment, values in data["deployment"].items():
+        table.add_row(Text(t.term(deployment)), *[_level(values[b], t) for b in ids])
+    section(t.text("label.data"))
+    for strategy, values in data["data"].items():
+        table.add_row(Text(t.term(strategy)), *[_level(values[b], t) for b in ids])
+    section(t.text("label.guardrails"))
+    table.add_row(Text(""), *[Text("\n".join(
+        f"{g['label']}: {t.count(g['limit'])} {t.term(g['measure'])}"
+        + (f" ({t.terms(g['applies_to'])})" if g["applies_to"] else "")
+        for g in data["guardrails"][b]) or "—") for b in ids])
+    section(t.text("label.status"))
+    table.add_row(Text(""), *[Text(t.text("status." + data["status"][b]),
+                                   style="yellow" if data["status"][b] == "deprecated" else "green")
+                              for b in ids])
+    return [table]
+
+
+def render_languages(data: dict, t: Localizer) -> list[RenderableType]:
+    table = Table()
+    table.add_column(t.text("label.locale"))
+    table.add_column(t.text("label.language"))
+    table.add_column(t.text("label.completeness"), justify="right")
+    for item in data["languages"]:
+        table.add_row(Text(item["code"]), Text(item["name"]),
+                      Text(f"{item['completeness']:.0%}",
+                           style="green" if item["complete"] else "yellow"))
+    return [table]

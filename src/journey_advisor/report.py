@@ -8,7 +8,21 @@ from __future__ import annotations
 from typing import Any, Mapping
 
 from .i18n import Localizer
-from .models import BlueprintFacts, Integration, PageSet, Result
+from .models import (
+    BLUEPRINT_IDS,
+    SECTION_KINDS,
+    BlueprintFacts,
+    BlueprintPage,
+    Guardrail,
+    Integration,
+    PageSet,
+    Result,
+)
+
+ENGAGEMENT_MODELS = ("triggered", "scheduled")
+CHANNELS = ("email", "sms", "push", "in-app", "web", "code-based", "direct-mail", "custom")
+DEPLOYMENTS = ("cloud", "on-premise", "hybrid")
+DATA_STRATEGIES = ("platform", "etl")
 
 SCHEMA_VERSION = 1
 
@@ -75,4 +89,55 @@ def result_dict(result: Result, facts: Mapping[str, BlueprintFacts], pages: Page
         ],
         "integration": integration_dict(result.integration, localizer),
         "warnings": [localizer.message(m) for m in result.warnings],
+    }
+
+
+def list_dict(facts: Mapping[str, BlueprintFacts], pages: PageSet, localizer: Localizer) -> dict[str, Any]:
+    """The `list --format json` object: the blueprints the source pages define."""
+    ids = [bp for bp in BLUEPRINT_IDS if bp in pages.entries]
+    return {"schema_version": SCHEMA_VERSION, "locale": localizer.locale,
+            "blueprints": [blueprint_summary(bp, facts, pages, localizer) for bp in ids]}
+
+
+def show_dict(blueprint_id: str, facts: Mapping[str, BlueprintFacts], pages: PageSet,
+              page: BlueprintPage | None, localizer: Localizer) -> dict[str, Any]:
+    """The `show ID --format json` object: the summary and the page's sections as lists."""
+    summary = blueprint_summary(blueprint_id, facts, pages, localizer)
+    sections = {kind: list(page.sections.get(kind, ())) if page else [] for kind in SECTION_KINDS}
+    return {"schema_version": SCHEMA_VERSION, "locale": localizer.locale, **summary, **sections}
+
+
+def guardrail_dict(guardrail: Guardrail, localizer: Localizer) -> dict[str, Any]:
+    return {"id": guardrail.id, "label": localizer.text(f"guardrail.{guardrail.id}"),
+            "measure": guardrail.measure, "limit": guardrail.limit, "unit": guardrail.unit,
+            "applies_to": list(guardrail.applies_to) if guardrail.applies_to else None,
+            "enforce": guardrail.enforce, "stated": guardrail.stated, "source": guardrail.source}
+
+
+def compare_dict(facts: Mapping[str, BlueprintFacts], pages: PageSet, localizer: Localizer,
+                 result: Result | None = None) -> dict[str, Any]:
+    """The `compare --format json` object: every fact side by side; `meets` when answers given."""
+    ids = [bp for bp in BLUEPRINT_IDS if bp in facts]
+
+    def row(section: str, key: str) -> dict[str, Any]:
+        return {bp: getattr(facts[bp], section)[key].value if key in getattr(facts[bp], section)
+                else None for bp in ids}
+
+    meets = None
+    if result is not None:
+        meets = {v.blueprint: v.eligible for v in result.ranking}
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "locale": localizer.locale,
+        "blueprints": [{k: blueprint_summary(bp, facts, pages, localizer)[k]
+                        for k in ("id", "name", "status", "link")} for bp in ids],
+        "engagement": {model: row("engagement", model) for model in ENGAGEMENT_MODELS},
+        "channels": {c: row("channels", c) for c in CHANNELS},
+        "deployment": {d: row("deployment", d) for d in DEPLOYMENTS},
+        "data": {d: row("data", d) for d in DATA_STRATEGIES},
+        "guardrails": {bp: [guardrail_dict(g, localizer) for g in facts[bp].guardrails] for bp in ids},
+        "status": {bp: blueprint_summary(bp, facts, pages, localizer)["status"] for bp in ids},
+        "answers": result.answers.as_dict() if result is not None else None,
+        "meets": meets,
+        "pick": result.pick if result is not None else None,
     }

@@ -51,7 +51,9 @@ def run_recommend(session: "Session", raw: dict[str, Any], output_format: str,
     answers = collect_answers(session, raw, rules, interactive)
     facts = catalog.facts()
     result = evaluate(answers, facts, rules)
-    page_set = catalog.page_set(session.languages, pages)
+    page_set = session.pages(pages)
+    if result.pick is not None:
+        session.note_borrowed([page_set.entries.get(result.pick)])
     if output_format in ("json", "yaml"):
         _print_data(dump(result_dict(result, facts, page_set, session.t), output_format))
     elif output_format == "markdown":

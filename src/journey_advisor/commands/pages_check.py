@@ -1,0 +1,70 @@
+"""`journey-advisor pages check [DIR]`: load a pages folder and report every problem as
+`file:line: message`. Exit 1 when the folder cannot be used, 0 (with the warnings) otherwise."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .. import catalog
+from ..errors import AdvisorError
+from ..markup import inert
+from ..models import BLUEPRINT_IDS, Problem
+from ..pages import parse_blueprint_page, parse_overview, read_page
+from ..sources import PagesFolder, locale_folders
+
+if TYPE_CHECKING:
+    from ..cli import Session
+
+
+def check_folder(found: PagesFolder) -> tuple[list[Problem], int]:
+    """Every problem of one overview folder and its blueprint pages, and how many blueprints load."""
+    from ..pages import ensure_inside
+
+    overview = found.folder / "overview.md"
+    label = str(overview)
+    try:
+        ensure_inside(overview, found.root)
+        entries, hrefs, problems, _ = parse_overview(overview, label, catalog.page_terms())
+    except AdvisorError as error:
+        return [Problem(label, error.english(), fatal=True)], 0
+    if entries or not any(p.fatal for p in problems):
+        for blueprint_id in BLUEPRINT_IDS:
+            if blueprint_id not in entries:
+                problems.append(Problem(label, f"no row for {blueprint_id}"))
+    for blueprint_id, href in hrefs.items():
+        target = overview.parent / href.split("#", 1)[0]
+        if href.startswith(("http:", "https:", "/")):
+            continue
+        if not target.is_file():
+            problems.append(Problem(entries[blueprint_id].location,
+                                    f"{blueprint_id}: linked page {href} not found"))
+            continue
+        try:
+            ensure_inside(target, found.root)
+            _, _, _, page_problems = read_page(target, str(target))
+            problems.extend(page_problems)
+            parse_blueprint_page(target, str(target), blueprint_id, catalog.page_terms())
+        except AdvisorError as error:
+            problems.append(Problem(str(target), error.english()))
+    for entry in entries.values():
+        if not entry.description:
+            problems.append(Problem(entry.location, f"{entry.id}: no description "
+                                    "(our own text in that language is shown instead)"))
+    return problems, len(entries)
+
+
+def run_pages_check(session: "Session", directory: Path | None) -> int:
+    directory = directory or catalog.bundled_pages_root()
+    folders = locale_folders(directory)  # raises when the folder itself cannot be used
+    failed = False
+    for found in folders:
+        problems, count = check_folder(found)
+        for problem in problems:
+            sys.stdout.write(inert(f"{problem.location}: {problem.message}") + "\n")
+        failed = failed or any(p.fatal for p in problems)
+        key = "check.summary" if problems else "check.ok"
+        sys.stderr.write(session.t.text(key, root=str(found.folder), count=count,
+                                        problems=len(problems)) + "\n")
+    return 1 if failed else 0

@@ -1,0 +1,141 @@
+"""`list`, `show`, `compare` and `languages`: reference output in every format."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable
+
+from .. import catalog
+from ..errors import UsageError
+from ..locale import SUPPORTED
+from ..models import BLUEPRINT_IDS
+
+if TYPE_CHECKING:
+    from ..cli import Session
+
+
+def emit(session: "Session", data: dict, output_format: str,
+         table: Callable[[], list[Any]], markdown: Callable[[], str]) -> None:
+    from ..cli import _console, _print_data, dump
+
+    if output_format in ("json", "yaml"):
+        _print_data(dump(data, output_format))
+    elif output_format == "markdown":
+        _print_data(markdown())
+    else:
+        console = _console()
+        for renderable in table():
+            console.print(renderable)
+
+
+def run_list(session: "Session", output_format: str, pages: Path | None) -> int:
+    from ..markdown_output import list_markdown
+    from ..render import render_list
+    from ..report import list_dict
+
+    page_set = session.pages(pages)
+    session.note_borrowed(page_set.entries.values())
+    data = list_dict(catalog.facts(), page_set, session.t)
+    emit(session, data, output_format, lambda: render_list(data, session.t),
+         lambda: list_markdown(data, session.t))
+    return 0
+
+
+def check_blueprint_id(value: str) -> str:
+    from ..answers import canonical, suggest
+
+    key = canonical(value)
+    if key in BLUEPRINT_IDS:
+        return key
+    guess = suggest(key, BLUEPRINT_IDS) or BLUEPRINT_IDS[0]
+    raise UsageError("error.unknown_blueprint",
+                     "unknown blueprint '{value}'; did you mean '{suggestion}'? Known: {options}",
+                     value=value, suggestion=guess, options=", ".join(BLUEPRINT_IDS))
+
+
+def section_headings(session: "Session") -> dict[str, str]:
+    from ..loading import load_glossary
+
+    for code in session.languages:
+        path = catalog.glossary_path(code)
+        if path.is_file():
+            return dict(load_glossary(path)["headings"])
+    return {}
+
+
+def run_show(session: "Session", blueprint: str, output_format: str, pages: Path | None,
+             diagram: bool = False) -> int:
+    from ..markdown_output import show_markdown
+    from ..render import render_show
+    from ..report import show_dict
+
+    blueprint_id = check_blueprint_id(blueprint)
+    page_set = session.pages(pages)
+    session.note_borrowed([page_set.entries.get(blueprint_id)])
+    page = catalog.blueprint_page(page_set, blueprint_id)
+    data = show_dict(blueprint_id, catalog.facts(), page_set, page, session.t)
+    headings = section_headings(session)
+    emit(session, data, output_format, lambda: render_show(data, headings, session.t),
+         lambda: show_markdown(data, headings, session.t))
+    return 0
+
+
+def run_compare(session: "Session", raw: dict[str, Any], output_format: str,
+                pages: Path | None, rules_file: Path | None) -> int:
+    from ..answers import build_answers
+    from ..engine import evaluate
+    from ..markdown_output import compare_markdown
+    from ..render import render_compare
+    from ..report import compare_dict
+
+    facts = catalog.facts()
+    result = None
+    if any(v not in (None, [], "") for v in raw.values()):
+        rules = catalog.rules(rules_file)
+        # Only the hard requirements given matter here; an absent engagement model reads as both.
+        given = {"trigger": "both", **{k: v for k, v in raw.items() if v not in (None, [], "")}}
+        if not given.get("channels"):
+            given["channels"] = []
+            result = _evaluate_without_channels(build_answers, evaluate, given, facts, rules)
+        else:
+            result = evaluate(build_answers(given, rules), facts, rules)
+    page_set = session.pages(pages)
+    data = compare_dict(facts, page_set, session.t, result)
+    emit(session, data, output_format, lambda: render_compare(data, session.t),
+         lambda: compare_markdown(data, session.t))
+    return 0
+
+
+def _evaluate_without_channels(build_answers: Any, evaluate: Any, given: dict, facts: Any,
+                               rules: Any) -> Any:
+    import dataclasses
+
+    answers = build_answers({**given, "channels": ["email"]}, rules)
+    return evaluate(dataclasses.replace(answers, channels=()), facts, rules)
+
+
+def languages_dict(session: "Session") -> dict[str, Any]:
+    from ..loading import load_glossary, load_strings
+
+    english = load_strings(catalog.strings_path("en"))
+    languages = []
+    for code in SUPPORTED:
+        strings = load_strings(catalog.strings_path(code)) if catalog.strings_path(code).is_file() else {}
+        glossary = (load_glossary(catalog.glossary_path(code))
+                    if catalog.glossary_path(code).is_file() else {})
+        pages = (catalog.bundled_pages_root() / code / "overview.md").is_file()
+        share = len(set(strings) & set(english)) / len(english)
+        languages.append({"code": code, "name": glossary.get("native_name", code),
+                          "completeness": round(share, 4), "pages": pages,
+                          "complete": share == 1 and pages and bool(glossary)})
+    return {"schema_version": 1, "locale": session.t.locale, "languages": languages}
+
+
+def run_languages(session: "Session", output_format: str) -> int:
+    from ..markdown_output import languages_markdown
+    from ..render import render_languages
+
+    data = languages_dict(session)
+    emit(session, data, output_format, lambda: render_languages(data, session.t),
+         lambda: languages_markdown(data, session.t))
+    return 0
