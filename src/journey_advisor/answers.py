@@ -39,9 +39,22 @@ def suggest(value: str, options: Iterable[str]) -> str | None:
     return close[0] if close else None
 
 
+def _scalar_text(value: Any, where: str) -> str:
+    """Text of a scalar answer. Lists or mappings (from YAML, maybe alias bombs) are refused
+    before anything turns them into a string."""
+    if isinstance(value, str):
+        return value
+    if value is None:
+        return ""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    raise UsageError("error.bad_type", "{where}: expected text, found {kind}", where=where,
+                     kind=type(value).__name__)
+
+
 def parse_choice(value: Any, question: Question, where: str) -> str:
     """One option id of `question`, or UsageError naming `where` with a suggestion."""
-    text = value if isinstance(value, str) else ("" if value is None else str(value))
+    text = _scalar_text(value, where)
     key = canonical(text)
     if key in question.options:
         return key
@@ -54,7 +67,7 @@ def parse_choices(values: Any, question: Question, where: str) -> tuple[str, ...
     items: list[str] = []
     raw_items = values if isinstance(values, (list, tuple)) else [values]
     for raw in raw_items:
-        text = raw if isinstance(raw, str) else ("" if raw is None else str(raw))
+        text = _scalar_text(raw, where)
         items.extend(part for part in re.split(r"[,;]", text) if part.strip())
     chosen: list[str] = []
     for item in items:
@@ -76,7 +89,7 @@ def parse_count(value: Any, where: str) -> int:
     elif isinstance(value, float) and value.is_integer():
         number = int(value)
     else:
-        text = re.sub(r"[\s_\u00a0\u202f']+", "", str(value)).lower()
+        text = re.sub(r"[\s_\u00a0\u202f']+", "", _scalar_text(value, where)).lower()
         match = _COUNT.fullmatch(text)
         if not match:
             _bad_count(value, where)
@@ -96,25 +109,25 @@ def parse_count(value: Any, where: str) -> int:
     if number > MAX_COUNT:
         raise UsageError("error.count_too_large",
                          "{where}: {value} is beyond any documented scale (at most {limit})",
-                         where=where, value=str(value), limit="1,000,000,000,000")
+                         where=where, value=str(value)[:40], limit="1,000,000,000,000")
     return number
 
 
 def _bad_count(value: Any, where: str) -> None:
     raise UsageError("error.bad_count",
-                     "{where}: {value!r} is not a positive whole number (examples: 50000, 50k, "
-                     "1.5M, 200M)", where=where, value=str(value))
+                     "{where}: '{value}' is not a positive whole number (examples: 50000, 50k, "
+                     "1.5M, 200M)", where=where, value=str(value)[:40])
 
 
 def _unknown(text: str, options: tuple[str, ...], where: str) -> None:
     guess = suggest(text, options)
     if guess:
         raise UsageError("error.unknown_value_hint",
-                         "{where}: unknown value {value!r}; did you mean {suggestion!r}? "
+                         "{where}: unknown value '{value}'; did you mean '{suggestion}'? "
                          "Choose from {options}",
-                         where=where, value=text, suggestion=guess, options=", ".join(options))
-    raise UsageError("error.unknown_value", "{where}: unknown value {value!r}; choose from {options}",
-                     where=where, value=text, options=", ".join(options))
+                         where=where, value=text[:60], suggestion=guess, options=", ".join(options))
+    raise UsageError("error.unknown_value", "{where}: unknown value '{value}'; choose from {options}",
+                     where=where, value=text[:60], options=", ".join(options))
 
 
 def missing_required(raw: Mapping[str, Any], rules: RuleSet) -> list[str]:

@@ -175,11 +175,17 @@ def build_app(session: Session) -> typer.Typer:
         rules_file: Annotated[Optional[Path], typer.Option("--rules", help=t("help.rules"))] = None,
         no_input: Annotated[bool, typer.Option("--no-input", help=t("help.no_input"))] = False,
         explain: Annotated[bool, typer.Option("--explain", help=t("help.explain"))] = False,
+        answers: Annotated[Optional[str], typer.Option("--answers", help=t("help.answers"))] = None,
     ) -> None:
         def body() -> int:
             from .commands.recommend import run_recommend
 
             session.check_lang()
+            if answers is not None:
+                from .commands.batch import run_batch
+
+                return run_batch(session, answers, _check_format(output_format), pages,
+                                 rules_file)
             raw = {"trigger": trigger, "channels": channel, "deployment": deployment,
                    "data": data, "profiles": profiles, "messages_per_hour": messages_per_hour}
             return run_recommend(session, raw, output_format=_check_format(output_format),

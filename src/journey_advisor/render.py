@@ -194,3 +194,17 @@ def render_languages(data: dict, t: Localizer) -> list[RenderableType]:
                       Text(f"{item['completeness']:.0%}",
                            style="green" if item["complete"] else "yellow"))
     return [table]
+
+
+def render_batch(rows: list, results: list, facts: Mapping[str, BlueprintFacts], pages: PageSet,
+                 t: Localizer) -> list[RenderableType]:
+    from .commands.batch import batch_header, batch_rows
+
+    table = Table(show_lines=True)
+    for index, heading in enumerate(batch_header(t)):
+        table.add_column(heading, justify="right" if index in (0, 3) else "left",
+                         no_wrap=index == 2)  # the pick's name reads best whole
+    for cells, result in zip(batch_rows(rows, results, facts, pages, t), results):
+        style = "red" if result.pick is None else ""
+        table.add_row(*[Text(cell, style=style if i == 2 else "") for i, cell in enumerate(cells)])
+    return [table]

@@ -1,0 +1,89 @@
+"""`recommend --answers FILE`: many scenarios in one run, results in input order.
+
+Every row is validated before anything is printed: a bad row is exit 2 naming its row number;
+otherwise exit 3 when any scenario has no fit, else 0.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .. import catalog
+from ..answers import build_answers
+from ..engine import evaluate
+from ..errors import UsageError
+from ..scenarios import parse_scenarios, read_source
+
+if TYPE_CHECKING:
+    from ..cli import Session
+
+
+def run_batch(session: "Session", path: str, output_format: str, pages: Path | None,
+              rules_file: Path | None) -> int:
+    from ..cli import _print_data, dump
+    from ..report import result_dict
+
+    text, label = read_source(path, sys.stdin.buffer)
+    rows = parse_scenarios(text, label)
+    rules = catalog.rules(rules_file)
+    facts = catalog.facts()
+    answers = []
+    for row, raw in rows:
+        try:
+            answers.append(build_answers(raw, rules, where=" "))
+        except UsageError as error:
+            raise UsageError("error.bad_row", "{file}: row {row}: {details}", file=label, row=row,
+                             details=session.t.error(error).strip()) from None
+    results = [evaluate(given, facts, rules) for given in answers]
+    page_set = session.pages(pages)
+    if output_format in ("json", "yaml"):
+        _print_data(dump([result_dict(r, facts, page_set, session.t) for r in results],
+                         output_format))
+    elif output_format == "markdown":
+        _print_data(batch_markdown(rows, results, facts, page_set, session.t))
+    else:
+        from ..render import render_batch
+
+        from ..cli import _console
+
+        console = _console()
+        for renderable in render_batch(rows, results, facts, page_set, session.t):
+            console.print(renderable)
+    return 3 if any(r.pick is None for r in results) else 0
+
+
+def batch_rows(rows: list, results: list, facts: Any, pages: Any, t: Any) -> list[list[str]]:
+    """One line per scenario: row, answers, pick (or none), score, integration, warnings."""
+    from ..report import blueprint_summary, integration_dict
+
+    out = []
+    for (row, _), result in zip(rows, results):
+        answers = result.answers
+        # The ids, as typed in the file: short enough for one table cell.
+        summary = f"{answers.trigger}; {', '.join(answers.channels)}; {answers.deployment}"
+        if answers.data != "any":
+            summary += f"; {answers.data}"
+        if answers.profiles is not None:
+            summary += f"; {t.count(answers.profiles)} {t.term('profiles')}"
+        if answers.messages_per_hour is not None:
+            summary += f"; {t.count(answers.messages_per_hour)}/h"
+        pick = (blueprint_summary(result.pick, facts, pages, t)["name"] if result.pick
+                else t.text("label.none"))
+        score = str(result.ranking[0].score) if result.pick else "—"
+        integration = integration_dict(result.integration, t)
+        out.append([row, summary, pick, score, integration["name"] if integration else "",
+                    "\n".join(t.message(m) for m in result.warnings)])
+    return out
+
+
+def batch_header(t: Any) -> list[str]:
+    return [t.text("label.row"), t.text("label.answers"), t.text("label.pick"),
+            t.text("label.score_column"), t.text("label.integration"), t.text("label.warnings")]
+
+
+def batch_markdown(rows: list, results: list, facts: Any, pages: Any, t: Any) -> str:
+    from ..markdown_output import _table
+
+    return "\n".join(_table(batch_header(t), batch_rows(rows, results, facts, pages, t))) + "\n"
