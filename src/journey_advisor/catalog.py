@@ -52,6 +52,12 @@ def localizer(languages: Iterable[str]) -> Localizer:
     return Localizer(FALLBACK, english, english_terms, english, english_terms)
 
 
+def architecture() -> dict[str, Any]:
+    from .diagram import load_architecture
+
+    return load_architecture(data_dir() / "architecture.yaml")
+
+
 @lru_cache(maxsize=1)
 def page_terms() -> dict[str, Any]:
     return read_yaml(data_dir() / "page_terms.yaml")
@@ -101,7 +107,7 @@ def read_page_set(folder: Path, locale: str, root: Path) -> PageSet:
     fatal = [p for p in problems if p.fatal]
     if fatal:
         raise DataError("error.unusable_pages", "{file}: {details}",
-                        file=str(folder / "overview.md"), details=fatal[0].message)
+                        file=str(folder / "overview.md"), details=fatal[0])
     page_files = {}
     for blueprint_id, href in hrefs.items():
         target = (overview.parent / href.split("#", 1)[0]).resolve()

@@ -78,20 +78,20 @@ def _peek_lang(argv: list[str]) -> str | None:
     return None
 
 
-def _check_format(value: str) -> str:
+def _check_format(value: str, formats: tuple[str, ...] = FORMATS) -> str:
     key = value.strip().lower()
-    if key in FORMATS:
+    if key in formats:
         return key
     from .answers import suggest
 
-    guess = suggest(key, FORMATS)
+    guess = suggest(key, formats)
     if guess:
         raise UsageError("error.unknown_value_hint",
                          "{where}: unknown value '{value}'; did you mean '{suggestion}'? "
-                         "Choose from {options}", where="--format", value=value,
-                         suggestion=guess, options=", ".join(FORMATS))
+                         "Choose from {options}", where="--format", value=value[:40],
+                         suggestion=guess, options=", ".join(formats))
     raise UsageError("error.unknown_value", "{where}: unknown value '{value}'; choose from {options}",
-                     where="--format", value=value, options=", ".join(FORMATS))
+                     where="--format", value=value[:40], options=", ".join(formats))
 
 
 def _interactive(no_input: bool) -> bool:
@@ -212,12 +212,14 @@ def build_app(session: Session) -> typer.Typer:
         output_format: Format = "table",
         pages: Pages = None,
         no_input: NoInput = False,
+        diagram: Annotated[bool, typer.Option("--diagram", help=t("help.diagram"))] = False,
     ) -> None:
         def body() -> int:
             from .commands.reference import run_show
 
             session.check_lang()
-            return run_show(session, blueprint, _check_format(output_format), pages)
+            return run_show(session, blueprint, _check_format(output_format, FORMATS + ("mermaid",)),
+                            pages, diagram)
 
         handled(session, body)
 

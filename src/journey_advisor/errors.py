@@ -33,6 +33,8 @@ class AdvisorError(Exception):
 
 def _plain(value: Any) -> Any:
     """English rendering of the message-parameter types of models.py, without importing them."""
+    if hasattr(value, "default") and hasattr(value, "params"):  # a models.Problem
+        return value.message
     if hasattr(value, "ids"):
         return ", ".join(value.ids)
     if hasattr(value, "id"):

@@ -10,7 +10,7 @@ import string
 from typing import Any, Mapping
 
 from .errors import AdvisorError
-from .models import Count, Message, Term, Terms
+from .models import Count, Message, Problem, Term, Terms
 
 
 class Localizer:
@@ -56,6 +56,8 @@ class Localizer:
             return self.count(value.value)
         if isinstance(value, Message):
             return self.message(value)
+        if isinstance(value, Problem):
+            return self.text(value.key, value.default, **value.params)
         return value
 
     def message(self, message: Message) -> str:

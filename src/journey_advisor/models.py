@@ -199,11 +199,20 @@ class BlueprintPage:
 
 @dataclass(frozen=True)
 class Problem:
-    """A problem found in a pages folder, reported as `location: message`."""
+    """A problem found in a pages folder, reported as `location: message`.
+
+    `key` names the UI string that translates `default` (an English template of `params`).
+    """
 
     location: str
-    message: str
+    key: str
+    default: str
+    params: Mapping[str, Any] = field(default_factory=dict)
     fatal: bool = False
+
+    @property
+    def message(self) -> str:
+        return self.default.format(**self.params)
 
 
 @dataclass(frozen=True)

@@ -43,7 +43,8 @@ def read_page(path: Path, label: str) -> tuple[dict[str, Any], str, int, list[Pr
     try:
         matter, body = handler.split(text)
     except ValueError:
-        return {}, text, 0, [Problem(f"{label}:1", "front matter is not closed by '---'")]
+        return {}, text, 0, [Problem(f"{label}:1", "problem.front_matter_open",
+                                     "front matter is not closed by '---'")]
     offset = text[: len(text) - len(body)].count("\n")
     problems: list[Problem] = []
     try:
@@ -51,15 +52,18 @@ def read_page(path: Path, label: str) -> tuple[dict[str, Any], str, int, list[Pr
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1) if mark else 1  # the matter starts on the opening --- line
-        problems.append(Problem(f"{label}:{line}", f"unreadable front matter: {exc.problem}"))
+        problems.append(Problem(f"{label}:{line}", "problem.front_matter",
+                                "unreadable front matter: {problem}", {"problem": exc.problem}))
         metadata = {}
     except yaml.YAMLError as exc:
-        problems.append(Problem(f"{label}:1", f"unreadable front matter: {exc}"))
+        problems.append(Problem(f"{label}:1", "problem.front_matter",
+                                "unreadable front matter: {problem}", {"problem": str(exc)}))
         metadata = {}
     if metadata is None:
         metadata = {}
     if not isinstance(metadata, dict):
-        problems.append(Problem(f"{label}:1", "front matter is not a mapping"))
+        problems.append(Problem(f"{label}:1", "problem.front_matter_shape",
+                                "front matter is not a mapping"))
         metadata = {}
     return metadata, body, offset, problems
 
@@ -153,18 +157,24 @@ def parse_overview(path: Path, label: str, terms: Mapping[str, Mapping[str, list
         tables += 1
         if len(rows) > MAX_TABLE_ROWS:
             problems.append(Problem(f"{label}:{offset + rows[MAX_TABLE_ROWS][0] + 1}",
-                                    f"table has {len(rows)} rows; only the first "
-                                    f"{MAX_TABLE_ROWS} are read"))
+                                    "problem.too_many_rows",
+                                    "table has {rows} rows; only the first {limit} are read",
+                                    {"rows": len(rows), "limit": MAX_TABLE_ROWS}))
             linked = linked[:MAX_TABLE_ROWS]
         status = "deprecated" if _contains_any(heading, deprecated_words) else "current"
         description_column, architecture_column = _columns(header, rows, architecture_words)
         for line, cells, blueprint_id in linked:
             where = f"{label}:{offset + line + 1}"
-            if blueprint_id is None:
-                continue  # scenario or unrelated rows are not ours to judge
+            if blueprint_id is None:  # a row we do not know: reported, then ignored
+                problems.append(Problem(where, "problem.unknown_row",
+                                        "row links to {href}, not a blueprint page; ignored",
+                                        {"href": cells[0].links[0][0][:200]}))
+                continue
             if blueprint_id in entries:
-                problems.append(Problem(where, f"duplicate row for {blueprint_id}; the first one "
-                                        f"({entries[blueprint_id].location}) is kept"))
+                problems.append(Problem(where, "problem.duplicate_row",
+                                        "duplicate row for {blueprint}; the first one ({first}) "
+                                        "is kept", {"blueprint": blueprint_id,
+                                                    "first": entries[blueprint_id].location}))
                 continue
 
             def cell(column: int | None) -> InlineText | None:
@@ -173,7 +183,9 @@ def parse_overview(path: Path, label: str, terms: Mapping[str, Mapping[str, list
             description = cell(description_column)
             architecture = cell(architecture_column)
             if description_column is not None and description is None:
-                problems.append(Problem(where, f"row for {blueprint_id} has no description cell"))
+                problems.append(Problem(where, "problem.no_description_cell",
+                                        "row for {blueprint} has no description cell",
+                                        {"blueprint": blueprint_id}))
             name = cells[0].links[0][1] or cells[0].text
             entries[blueprint_id] = OverviewEntry(
                 id=blueprint_id, name=name, description=description.text if description else "",
@@ -183,8 +195,9 @@ def parse_overview(path: Path, label: str, terms: Mapping[str, Mapping[str, list
                 href=cells[0].links[0][0], location=where)
             hrefs[blueprint_id] = cells[0].links[0][0]
     if not tables:
-        problems.append(Problem(f"{label}:1", "no blueprint table: no table row links to "
-                                + ", ".join(f"{b}.md" for b in BLUEPRINT_IDS), fatal=True))
+        problems.append(Problem(f"{label}:1", "problem.no_table",
+                                "no blueprint table: no table row links to {pages}",
+                                {"pages": ", ".join(f"{b}.md" for b in BLUEPRINT_IDS)}, fatal=True))
     return entries, hrefs, problems, metadata
 
 

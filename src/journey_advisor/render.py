@@ -208,3 +208,34 @@ def render_batch(rows: list, results: list, facts: Mapping[str, BlueprintFacts],
         style = "red" if result.pick is None else ""
         table.add_row(*[Text(cell, style=style if i == 2 else "") for i, cell in enumerate(cells)])
     return [table]
+
+
+def render_diagram(layers: list[tuple[str, list[str]]], title: str, t: Localizer,
+                   width: int) -> RenderableType:
+    """Layers as boxes joined by arrows: side by side when the terminal is wide, else stacked."""
+    from .diagram import node_label
+
+    boxes = [Panel(Text("\n".join(node_label(n, t) for n in nodes)),
+                   title=Text(t.text("diagram.layer." + layer), style="bold"),
+                   border_style="blue" if layer == "integration" else "dim")
+             for layer, nodes in layers]
+    heading = Text(title, style="bold")
+    if width >= 100 and boxes:
+        grid = Table.grid(padding=(0, 0), expand=True)
+        for index in range(len(boxes)):
+            if index:
+                grid.add_column(width=3, vertical="middle", justify="center")
+            grid.add_column(ratio=1)
+        cells: list[Any] = []
+        for index, box in enumerate(boxes):
+            if index:
+                cells.append(Text("→", style="bold"))
+            cells.append(box)
+        grid.add_row(*cells)
+        return Group(heading, grid)
+    stacked: list[RenderableType] = [heading]
+    for index, box in enumerate(boxes):
+        if index:
+            stacked.append(Text("   ↓", style="bold"))
+        stacked.append(box)
+    return Group(*stacked)

@@ -28,18 +28,20 @@ def check_folder(found: PagesFolder) -> tuple[list[Problem], int]:
         ensure_inside(overview, found.root)
         entries, hrefs, problems, _ = parse_overview(overview, label, catalog.page_terms())
     except AdvisorError as error:
-        return [Problem(label, error.english(), fatal=True)], 0
+        return [Problem(label, error.key, error.default, error.params, fatal=True)], 0
     if entries or not any(p.fatal for p in problems):
         for blueprint_id in BLUEPRINT_IDS:
             if blueprint_id not in entries:
-                problems.append(Problem(label, f"no row for {blueprint_id}"))
+                problems.append(Problem(label, "problem.missing_row", "no row for {blueprint}",
+                                        {"blueprint": blueprint_id}))
     for blueprint_id, href in hrefs.items():
         target = overview.parent / href.split("#", 1)[0]
         if href.startswith(("http:", "https:", "/")):
             continue
         if not target.is_file():
-            problems.append(Problem(entries[blueprint_id].location,
-                                    f"{blueprint_id}: linked page {href} not found"))
+            problems.append(Problem(entries[blueprint_id].location, "problem.page_not_found",
+                                    "{blueprint}: linked page {href} not found",
+                                    {"blueprint": blueprint_id, "href": href[:200]}))
             continue
         try:
             ensure_inside(target, found.root)
@@ -47,11 +49,12 @@ def check_folder(found: PagesFolder) -> tuple[list[Problem], int]:
             problems.extend(page_problems)
             parse_blueprint_page(target, str(target), blueprint_id, catalog.page_terms())
         except AdvisorError as error:
-            problems.append(Problem(str(target), error.english()))
+            problems.append(Problem(str(target), error.key, error.default, error.params))
     for entry in entries.values():
         if not entry.description:
-            problems.append(Problem(entry.location, f"{entry.id}: no description "
-                                    "(our own text in that language is shown instead)"))
+            problems.append(Problem(entry.location, "problem.no_description",
+                                    "{blueprint}: no description (our own text in that language "
+                                    "is shown instead)", {"blueprint": entry.id}))
     return problems, len(entries)
 
 
@@ -62,7 +65,8 @@ def run_pages_check(session: "Session", directory: Path | None) -> int:
     for found in folders:
         problems, count = check_folder(found)
         for problem in problems:
-            sys.stdout.write(inert(f"{problem.location}: {problem.message}") + "\n")
+            message = session.t.text(problem.key, problem.default, **problem.params)
+            sys.stdout.write(inert(f"{problem.location}: {message}") + "\n")
         failed = failed or any(p.fatal for p in problems)
         key = "check.summary" if problems else "check.ok"
         sys.stderr.write(session.t.text(key, root=str(found.folder), count=count,

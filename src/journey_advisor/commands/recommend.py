@@ -15,6 +15,9 @@ from ..models import Terms
 if TYPE_CHECKING:
     from ..cli import Session
 
+# Below this many columns the picture would crowd the answer; `show ID --diagram` still draws it.
+DIAGRAM_MIN_WIDTH = 100
+
 
 def collect_answers(session: "Session", raw: dict[str, Any], rules: Any, interactive: bool,
                     ask: Any = None) -> Any:
@@ -66,5 +69,13 @@ def run_recommend(session: "Session", raw: dict[str, Any], output_format: str,
         console = _console()
         for renderable in render_recommendation(result, facts, page_set, session.t, explain):
             console.print(renderable)
+        if result.pick is not None and console.width >= DIAGRAM_MIN_WIDTH:
+            from ..diagram import layers_for
+            from ..render import render_diagram
+
+            layers = layers_for(catalog.architecture(), result.pick,
+                                result.integration.id if result.integration else None)
+            title = f"{facts[result.pick].name}: {session.t.text('diagram.title')}"
+            console.print(render_diagram(layers, title, session.t, console.width))
     sys.stdout.flush()
     return exit_code_for(result)

@@ -70,6 +70,8 @@ def run_show(session: "Session", blueprint: str, output_format: str, pages: Path
     from ..report import show_dict
 
     blueprint_id = check_blueprint_id(blueprint)
+    if output_format == "mermaid" or diagram:
+        return run_diagram(session, blueprint_id, output_format)
     page_set = session.pages(pages)
     session.note_borrowed([page_set.entries.get(blueprint_id)])
     page = catalog.blueprint_page(page_set, blueprint_id)
@@ -77,6 +79,31 @@ def run_show(session: "Session", blueprint: str, output_format: str, pages: Path
     headings = section_headings(session)
     emit(session, data, output_format, lambda: render_show(data, headings, session.t),
          lambda: show_markdown(data, headings, session.t))
+    return 0
+
+
+def run_diagram(session: "Session", blueprint_id: str, output_format: str) -> int:
+    """`show ID --diagram` (terminal picture) or `show ID --format mermaid` (text for documents)."""
+    from ..cli import _console, _print_data, dump
+    from ..diagram import layers_for, node_label, to_mermaid
+
+    layers = layers_for(catalog.architecture(), blueprint_id)
+    title = f"{catalog.facts()[blueprint_id].name}: {session.t.text('diagram.title')}"
+    if output_format == "mermaid":
+        _print_data(to_mermaid(layers, title, session.t))
+    elif output_format in ("json", "yaml"):
+        _print_data(dump({"schema_version": 1, "locale": session.t.locale, "id": blueprint_id,
+                          "layers": [{"id": layer, "label": session.t.text("diagram.layer." + layer),
+                                      "nodes": [{"id": n, "label": node_label(n, session.t)}
+                                                for n in nodes]} for layer, nodes in layers]},
+                         output_format))
+    elif output_format == "markdown":
+        _print_data("```mermaid\n" + to_mermaid(layers, title, session.t) + "```")
+    else:
+        from ..render import render_diagram
+
+        console = _console()
+        console.print(render_diagram(layers, title, session.t, console.width))
     return 0
 
 
