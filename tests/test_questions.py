@@ -61,10 +61,11 @@ def test_only_missing_questions_are_asked(rules, t):
     assert answered["channels"] == ["web"] and len(prompts) == 4
 
 
-def test_end_of_input_propagates(rules, t):
-    ask, _ = scripted()
-    with pytest.raises(EOFError):
+def test_end_of_input_names_the_open_question(rules, t):
+    ask, _ = scripted("triggered")
+    with pytest.raises(EOFError) as caught:
         ask_missing({}, rules, t, ask, lambda _: None)
+    assert caught.value.args == ("channels",)
 
 
 def test_localized_labels_are_accepted(rules):

@@ -49,6 +49,9 @@ def read_yaml(path: Path) -> Any:
     text = read_text(path, MAX_DATA_BYTES)
     try:
         return yaml.load(text, Loader=_SafeLoader)  # noqa: S506 - a safe loader
+    except RecursionError:  # thousands of nested [ or { levels
+        raise DataError("error.yaml_nesting", "{file}: nested too deeply to be read",
+                        file=str(path)) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
@@ -107,7 +110,7 @@ class _Checker:
         allowed = set(required) | set(optional)
         for key in value:
             if key not in allowed:
-                hint = _did_you_mean(str(key), allowed)
+                hint = _did_you_mean(key, allowed)
                 self.add(_join(where, key), f"unknown key{hint}")
         for key in required:
             if key not in value:
@@ -122,9 +125,9 @@ class _Checker:
 
     def choice(self, value: Any, where: str, allowed: Iterable[str]) -> bool:
         allowed = tuple(allowed)
-        if value not in allowed:
-            hint = _did_you_mean(str(value), allowed)
-            self.add(where, f"{value!r} is not one of {', '.join(allowed)}{hint}")
+        if not isinstance(value, str) or value not in allowed:
+            hint = _did_you_mean(value, allowed)
+            self.add(where, f"{show(value)} is not one of {', '.join(allowed)}{hint}")
             return False
         return True
 
@@ -142,7 +145,7 @@ class _Checker:
 
     def integer(self, value: Any, where: str, minimum: int = 0) -> int:
         if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-            self.add(where, f"expected a whole number of at least {minimum}, found {value!r}")
+            self.add(where, f"expected a whole number of at least {minimum}, found {show(value)}")
             return minimum
         return value
 
@@ -158,15 +161,26 @@ def _join(where: str, key: Any) -> str:
     return f"{where}.{key}" if where else str(key)
 
 
+def show(value: Any) -> str:
+    """A short, safe rendering of any YAML value: never expands lists or mappings (alias bombs)."""
+    if isinstance(value, str):
+        return repr(value[:60] + ("…" if len(value) > 60 else ""))
+    if value is None or isinstance(value, (bool, int, float)):
+        return repr(value)
+    return _kind(value)
+
+
 def _kind(value: Any) -> str:
     return {dict: "a mapping", list: "a list", str: "a string", type(None): "nothing"}.get(
         type(value), type(value).__name__)
 
 
-def _did_you_mean(value: str, allowed: Iterable[str]) -> str:
+def _did_you_mean(value: Any, allowed: Iterable[str]) -> str:
     import difflib
 
-    close = difflib.get_close_matches(value, [str(a) for a in allowed], n=1, cutoff=0.6)
+    if not isinstance(value, str):
+        return ""
+    close = difflib.get_close_matches(value[:100], [str(a) for a in allowed], n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
@@ -206,7 +220,7 @@ def _blueprint_facts(check: _Checker, blueprint_id: str, raw: Any) -> BlueprintF
 
     def is_bool(value: Any, at: str) -> bool:
         if not isinstance(value, bool):
-            check.add(at, f"expected true or false, found {value!r}")
+            check.add(at, f"expected true or false, found {show(value)}")
             return False
         return True
 
@@ -270,10 +284,10 @@ def load_rules(path: Path) -> RuleSet:
         check.add("schema_version", "expected 1")
     ratio = root.get("near_limit_ratio", 0.8)
     if isinstance(ratio, bool) or not isinstance(ratio, (int, float)) or not 0 < ratio <= 1:
-        check.add("near_limit_ratio", f"expected a number above 0 and at most 1, found {ratio!r}")
+        check.add("near_limit_ratio", f"expected a number above 0 and at most 1, found {show(ratio)}")
         ratio = 0.8
     tie_break = check.choices(root.get("tie_break", []), "tie_break", BLUEPRINT_IDS)
-    if root and sorted(tie_break) != sorted(BLUEPRINT_IDS):
+    if root and sorted(map(str, tie_break)) != sorted(BLUEPRINT_IDS):
         check.add("tie_break", f"must list each of {', '.join(BLUEPRINT_IDS)} once")
     questions = tuple(_question(check, f"questions[{i}]", q) for i, q in
                       enumerate(check.list_of(root.get("questions", []), "questions")))
@@ -299,18 +313,20 @@ def _question(check: _Checker, where: str, raw: Any) -> Question:
     question_id = node.get("id")
     check.choice(question_id, f"{where}.id", QUESTION_IDS)
     check.choice(node.get("kind"), f"{where}.kind", QUESTION_KINDS)
-    options = tuple(node.get("options") or ())
+    options = tuple(check.list_of(node.get("options") or [], f"{where}.options"))
     expected = QUESTION_OPTIONS.get(str(question_id), ())
     if options != expected:
         check.add(f"{where}.options", f"must be exactly: {', '.join(expected) or '(none)'}")
     default = node.get("default")
-    if default is not None and default not in options:
+    if default is not None and (not isinstance(default, str) or default not in options):
         check.choice(default, f"{where}.default", options)
     required = node.get("required", False)
     if not isinstance(required, bool):
-        check.add(f"{where}.required", f"expected true or false, found {required!r}")
-    return Question(id=str(question_id), kind=str(node.get("kind")), required=required is True,
-                    options=options, default=default)
+        check.add(f"{where}.required", f"expected true or false, found {show(required)}")
+    return Question(id=str(question_id) if isinstance(question_id, str) else "?",
+                    kind=str(node.get("kind")) if isinstance(node.get("kind"), str) else "?",
+                    required=required is True, options=options,
+                    default=default if isinstance(default, str) else None)
 
 
 def _when(check: _Checker, where: str, raw: Any, keys: Iterable[str]) -> dict[str, tuple[str, ...]]:

@@ -11,8 +11,7 @@ import re
 from html.parser import HTMLParser
 from typing import Any
 
-# Innermost first, repeated, so `[!DNL [!DNL Edge Network]]` unwraps fully.
-_ADOBE_INLINE = re.compile(r"\[!(?:DNL|UICONTROL)\s+([^\[\]]*)\]")
+_ADOBE_OPEN = re.compile(r"\[!(?:DNL|UICONTROL)\s+")
 _ATTRIBUTE_BLOCK = re.compile(
     r"\{\s*(?:#[\w-]+|[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]+))(?:\s+[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]+))*\s*\}")
 _ESCAPE_SEQUENCES = re.compile(
@@ -31,12 +30,40 @@ def inert(text: str) -> str:
     return _CONTROL.sub("", _ESCAPE_SEQUENCES.sub("", text))
 
 
+def unwrap_adobe(text: str) -> str:
+    """Remove `[!DNL ` / `[!UICONTROL ` and their closing `]`, however deeply nested.
+
+    One pass with a bracket stack: a regex applied until nothing changes would be quadratic on
+    thousands of nested tags."""
+    if "[!" not in text:
+        return text
+    out: list[str] = []
+    stack: list[bool] = []  # one entry per open "[": True when it opened an Adobe tag
+    index = 0
+    length = len(text)
+    while index < length:
+        if text.startswith("[!", index):
+            match = _ADOBE_OPEN.match(text, index)
+            if match:
+                stack.append(True)
+                index = match.end()
+                continue
+        char = text[index]
+        if char == "[":
+            stack.append(False)
+            out.append(char)
+        elif char == "]" and stack:
+            if not stack.pop():
+                out.append(char)
+        else:
+            out.append(char)
+        index += 1
+    return "".join(out)
+
+
 def clean_inline(text: str) -> str:
     """Unwrap Adobe inline markup, drop attribute blocks, make inert and tidy the spaces."""
-    previous = None
-    while previous != text:
-        previous = text
-        text = _ADOBE_INLINE.sub(r"\1", text)
+    text = unwrap_adobe(text)
     text = _ATTRIBUTE_BLOCK.sub("", text)
     text = inert(text)
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
@@ -60,7 +87,7 @@ class _CellHTML(HTMLParser):
             self.parts.append("\n")
         elif tag == "img":
             values = dict(attrs)
-            self.images.append((values.get("src") or "", values.get("alt") or ""))
+            self.images.append((values.get("src") or "", clean_inline(values.get("alt") or "")))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)

@@ -323,8 +323,12 @@ def _quote_line(token: Any, alert: list[str] | None, alerts: list[str]) -> list[
 
 def ensure_inside(path: Path, root: Path) -> Path:
     """Resolve `path` and refuse it when it (or a symlink on the way) leads out of `root`."""
-    resolved = path.resolve()
-    base = root.resolve()
+    try:
+        resolved = path.resolve()
+        base = root.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop, on Python before 3.13
+        raise DataError("error.symlink_loop", "{file}: a loop of symbolic links",
+                        file=str(path)) from None
     if resolved != base and base not in resolved.parents:
         raise DataError("error.outside_root", "{file}: leads outside the pages folder {root}",
                         file=str(path), root=str(root))

@@ -16,7 +16,8 @@ from .models import Question, RuleSet
 
 Ask = Callable[[str], str]
 Say = Callable[[str], None]
-OPTION_HELP = ("trigger", "deployment", "data")
+# The data options are self-explaining terms; their help would only repeat them.
+OPTION_HELP = ("trigger", "deployment")
 
 
 def terminal_ask(prompt: str) -> str:
@@ -41,7 +42,10 @@ def ask_missing(raw: dict[str, Any], rules: RuleSet, t: Localizer, ask: Ask = te
     answered = dict(raw)
     for question in rules.questions:
         if _is_blank(answered.get(question.id)):
-            answered[question.id] = ask_one(question, t, ask, say)
+            try:
+                answered[question.id] = ask_one(question, t, ask, say)
+            except EOFError:
+                raise EOFError(question.id) from None  # say which question was left open
     return answered
 
 

@@ -31,11 +31,12 @@ def collect_answers(session: "Session", raw: dict[str, Any], rules: Any, interac
 
         try:
             given = ask_missing(given, rules, session.t, ask or terminal_ask)
-        except EOFError:
+        except EOFError as end:
+            sys.stderr.write("\n")  # the cursor still sits on the prompt line
+            question_id = end.args[0] if end.args else missing[0]
             raise UsageError("error.end_of_input",
                              "end of input while waiting for an answer to {flag}",
-                             flag=", ".join(FLAGS[q] for q in missing_required(given, rules)
-                                            or missing)) from None
+                             flag=FLAGS.get(question_id, question_id)) from None
     elif missing:
         question = rules.question(missing[0])
         raise UsageError("error.no_terminal",
