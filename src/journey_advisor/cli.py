@@ -23,6 +23,7 @@ from .errors import EXIT_INTERRUPTED, EXIT_USAGE, AdvisorError, UsageError
 from .i18n import Localizer
 from .locale import SUPPORTED, parse_explicit, resolve_languages, unmet_request
 from .models import Terms
+from .typer_speed import fast_classes
 
 FORMATS = ("table", "json", "yaml", "markdown")
 
@@ -94,6 +95,10 @@ def _check_format(value: str, formats: tuple[str, ...] = FORMATS) -> str:
                      where="--format", value=value[:40], options=", ".join(formats))
 
 
+def _path(value: Optional[str]) -> Optional[Path]:
+    return Path(value) if value else None
+
+
 def _interactive(no_input: bool) -> bool:
     return not no_input and sys.stdin.isatty() and sys.stdout.isatty()
 
@@ -138,8 +143,9 @@ def handled(session: Session, body: Callable[[], int]) -> None:
 
 def build_app(session: Session) -> typer.Typer:
     t = session.t.text
+    group, command = fast_classes()
     app = typer.Typer(help=t("app.help"), epilog=t("app.epilog"), no_args_is_help=True,
-                      pretty_exceptions_enable=False, rich_markup_mode=None,
+                      pretty_exceptions_enable=False, rich_markup_mode=None, cls=group,
                       context_settings={"help_option_names": ["-h", "--help"]})
 
     def show_version(value: bool) -> None:
@@ -156,11 +162,12 @@ def build_app(session: Session) -> typer.Typer:
 
     Lang = Annotated[Optional[str], typer.Option("--lang", "-L", help=t("help.lang"))]
     Format = Annotated[str, typer.Option("--format", "-o", help=t("help.format"))]
-    Pages = Annotated[Optional[Path], typer.Option("--pages", help=t("help.pages"))]
+    # Paths arrive as the strings typed (see typer_speed); `_path` makes them Paths.
+    Pages = Annotated[Optional[str], typer.Option("--pages", help=t("help.pages"))]
     # Accepted by every command so scripts can pass it everywhere; only recommend ever asks.
     NoInput = Annotated[bool, typer.Option("--no-input", help=t("help.no_input"))]
 
-    @app.command(help=t("help.recommend"))
+    @app.command(help=t("help.recommend"), cls=command)
     def recommend(
         trigger: Annotated[Optional[str], typer.Option("--trigger", "-t", help=t("help.trigger"))] = None,
         channel: Annotated[Optional[list[str]], typer.Option("--channel", "-c", help=t("help.channel"))] = None,
@@ -172,7 +179,7 @@ def build_app(session: Session) -> typer.Typer:
         lang: Lang = None,
         output_format: Format = "table",
         pages: Pages = None,
-        rules_file: Annotated[Optional[Path], typer.Option("--rules", help=t("help.rules"))] = None,
+        rules_file: Annotated[Optional[str], typer.Option("--rules", help=t("help.rules"))] = None,
         no_input: Annotated[bool, typer.Option("--no-input", help=t("help.no_input"))] = False,
         explain: Annotated[bool, typer.Option("--explain", help=t("help.explain"))] = False,
         answers: Annotated[Optional[str], typer.Option("--answers", help=t("help.answers"))] = None,
@@ -184,28 +191,28 @@ def build_app(session: Session) -> typer.Typer:
             if answers is not None:
                 from .commands.batch import run_batch
 
-                return run_batch(session, answers, _check_format(output_format), pages,
-                                 rules_file)
+                return run_batch(session, answers, _check_format(output_format), _path(pages),
+                                 _path(rules_file))
             raw = {"trigger": trigger, "channels": channel, "deployment": deployment,
                    "data": data, "profiles": profiles, "messages_per_hour": messages_per_hour}
             return run_recommend(session, raw, output_format=_check_format(output_format),
-                                 pages=pages, rules_file=rules_file,
+                                 pages=_path(pages), rules_file=_path(rules_file),
                                  interactive=_interactive(no_input), explain=explain)
 
         handled(session, body)
 
-    @app.command("list", help=t("help.list"))
+    @app.command("list", help=t("help.list"), cls=command)
     def list_command(lang: Lang = None, output_format: Format = "table", pages: Pages = None,
                      no_input: NoInput = False) -> None:
         def body() -> int:
             from .commands.reference import run_list
 
             session.check_lang()
-            return run_list(session, _check_format(output_format), pages)
+            return run_list(session, _check_format(output_format), _path(pages))
 
         handled(session, body)
 
-    @app.command(help=t("help.show"))
+    @app.command(help=t("help.show"), cls=command)
     def show(
         blueprint: Annotated[str, typer.Argument(help=t("help.blueprint_id"), show_default=False)],
         lang: Lang = None,
@@ -219,11 +226,11 @@ def build_app(session: Session) -> typer.Typer:
 
             session.check_lang()
             return run_show(session, blueprint, _check_format(output_format, FORMATS + ("mermaid",)),
-                            pages, diagram)
+                            _path(pages), diagram)
 
         handled(session, body)
 
-    @app.command(help=t("help.compare"))
+    @app.command(help=t("help.compare"), cls=command)
     def compare(
         trigger: Annotated[Optional[str], typer.Option("--trigger", "-t", help=t("help.trigger"))] = None,
         channel: Annotated[Optional[list[str]], typer.Option("--channel", "-c", help=t("help.channel"))] = None,
@@ -235,7 +242,7 @@ def build_app(session: Session) -> typer.Typer:
         lang: Lang = None,
         output_format: Format = "table",
         pages: Pages = None,
-        rules_file: Annotated[Optional[Path], typer.Option("--rules", help=t("help.rules"))] = None,
+        rules_file: Annotated[Optional[str], typer.Option("--rules", help=t("help.rules"))] = None,
         no_input: NoInput = False,
     ) -> None:
         def body() -> int:
@@ -244,11 +251,12 @@ def build_app(session: Session) -> typer.Typer:
             session.check_lang()
             raw = {"trigger": trigger, "channels": channel, "deployment": deployment,
                    "data": data, "profiles": profiles, "messages_per_hour": messages_per_hour}
-            return run_compare(session, raw, _check_format(output_format), pages, rules_file)
+            return run_compare(session, raw, _check_format(output_format), _path(pages),
+                               _path(rules_file))
 
         handled(session, body)
 
-    @app.command(help=t("help.languages"))
+    @app.command(help=t("help.languages"), cls=command)
     def languages(lang: Lang = None, output_format: Format = "table",
                   no_input: NoInput = False) -> None:
         def body() -> int:
@@ -259,20 +267,20 @@ def build_app(session: Session) -> typer.Typer:
 
         handled(session, body)
 
-    pages_app = typer.Typer(help=t("help.pages_group"), no_args_is_help=True)
+    pages_app = typer.Typer(help=t("help.pages_group"), no_args_is_help=True, cls=group)
     app.add_typer(pages_app, name="pages")
 
-    @pages_app.command("check", help=t("help.pages_check"))
+    @pages_app.command("check", help=t("help.pages_check"), cls=command)
     def pages_check(
-        directory: Annotated[Optional[Path], typer.Argument(help=t("help.pages_dir"),
-                                                            show_default=False)] = None,
+        directory: Annotated[Optional[str], typer.Argument(help=t("help.pages_dir"),
+                                                           show_default=False)] = None,
         lang: Lang = None,
     ) -> None:
         def body() -> int:
             from .commands.pages_check import run_pages_check
 
             session.check_lang()
-            return run_pages_check(session, directory)
+            return run_pages_check(session, _path(directory))
 
         handled(session, body)
 
