@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,17 @@ from journey_advisor.models import Answers
 REPO = Path(__file__).resolve().parent.parent
 UPSTREAM = REPO.parent / "shared" / "upstream"
 LANGUAGE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_cache(tmp_path_factory):
+    """Every test run parses into its own cache folder, never the user's."""
+    from journey_advisor import cache
+
+    os.environ[cache.CACHE_ENV] = str(tmp_path_factory.mktemp("cache"))
+    cache.cache_dir.cache_clear()
+    yield
+    cache.cache_dir.cache_clear()
 
 
 @pytest.fixture(autouse=True)

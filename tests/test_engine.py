@@ -3,7 +3,6 @@ firing at least once, every blueprint winning at least once, guardrails, no-fit 
 
 from __future__ import annotations
 
-import dataclasses
 
 import pytest
 
@@ -75,10 +74,10 @@ def test_ranking_orders_eligible_first_then_score_then_tie_break(facts, rules):
 
 
 def test_tie_break_decides_equal_scores(facts, rules):
-    tied = dataclasses.replace(rules, rules=tuple(r for r in rules.rules if r.effect != "score"))
+    tied = rules._replace(rules=tuple(r for r in rules.rules if r.effect != "score"))
     result = evaluate(answers("scheduled", ("email",)), facts, tied)
     assert [v.blueprint for v in result.ranking] == list(rules.tie_break)
-    reordered = dataclasses.replace(tied, tie_break=("campaign-v7", "campaign-v8", "journey-optimizer"))
+    reordered = tied._replace(tie_break=("campaign-v7", "campaign-v8", "journey-optimizer"))
     assert evaluate(answers("scheduled", ("email",)), facts, reordered).pick == "campaign-v7"
 
 

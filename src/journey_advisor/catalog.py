@@ -6,17 +6,17 @@ markdown parser of a page it never reads.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
+from .cache import cached
 from .errors import DataError, PageNotFoundError
 from .i18n import Localizer
-from .loading import load_facts, load_glossary, load_rules, load_strings, read_yaml
+from .loading import load_facts, load_glossary, load_rules, load_strings, read_text, read_yaml
 from .locale import FALLBACK
-from .models import BlueprintFacts, BlueprintPage, PageSet, RuleSet
-from .pages import ensure_inside, parse_blueprint_page, parse_overview
+from .models import BlueprintFacts, BlueprintPage, OverviewEntry, PageSet, Problem, RuleSet
+from .pages import MAX_PAGE_BYTES, ensure_inside, parse_blueprint_page, parse_overview
 from .resources import data_dir
 from .sources import locate
 
@@ -93,17 +93,41 @@ def _with_bundled_descriptions(pages: PageSet, languages: list[str]) -> PageSet:
     for blueprint_id, own in bundled.entries.items():
         entry = entries.get(blueprint_id)
         if entry is None:
-            entries[blueprint_id] = replace(own, description_from=own.location)
+            entries[blueprint_id] = own._replace(description_from=own.location)
         elif not entry.description:
-            entries[blueprint_id] = replace(entry, description=own.description,
-                                            description_from=own.location)
-    return replace(pages, entries=entries)
+            entries[blueprint_id] = entry._replace(description=own.description,
+                                                     description_from=own.location)
+    return pages._replace(entries=entries)
+
+
+def _terms_key() -> str:
+    import json
+
+    return json.dumps(page_terms(), sort_keys=True, ensure_ascii=False)
+
+
+def parsed_overview(path: Path, label: str) -> tuple[dict, dict, list]:
+    """parse_overview's entries, link targets and problems, through the content-keyed cache."""
+    text = read_text(path, MAX_PAGE_BYTES)
+
+    def build() -> dict[str, Any]:
+        entries, hrefs, problems, _ = parse_overview(path, label, page_terms())
+        return {"entries": {k: v._asdict() for k, v in entries.items()}, "hrefs": hrefs,
+                "problems": [p._asdict() for p in problems]}
+
+    data = cached(text, f"overview|{label}|{_terms_key()}", build)
+    try:
+        return ({k: OverviewEntry(**v) for k, v in data["entries"].items()}, dict(data["hrefs"]),
+                [Problem(**p) for p in data["problems"]])
+    except (TypeError, KeyError, AttributeError):  # a tampered cache entry: parse afresh
+        entries, hrefs, problems, _ = parse_overview(path, label, page_terms())
+        return entries, hrefs, problems
 
 
 def read_page_set(folder: Path, locale: str, root: Path) -> PageSet:
     overview = ensure_inside(folder / "overview.md", root)
     label = str(folder / "overview.md")  # as the user named it, not resolved
-    entries, hrefs, problems, _ = parse_overview(overview, label, page_terms())
+    entries, hrefs, problems = parsed_overview(overview, label)
     fatal = [p for p in problems if p.fatal]
     if fatal:
         raise DataError("error.unusable_pages", "{file}: {details}",
@@ -118,8 +142,20 @@ def read_page_set(folder: Path, locale: str, root: Path) -> PageSet:
 
 
 def blueprint_page(pages: PageSet, blueprint_id: str) -> BlueprintPage | None:
+    """The blueprint's own page, parsed (through the content-keyed cache), or None."""
     path = pages.page_files.get(blueprint_id)
     if path is None:
         return None
-    return parse_blueprint_page(Path(path), path, blueprint_id, page_terms())
+    text = read_text(Path(path), MAX_PAGE_BYTES)
+
+    def build() -> dict[str, Any]:
+        page = parse_blueprint_page(Path(path), path, blueprint_id, page_terms())
+        return {**page._asdict(), "sections": dict(page.sections)}
+
+    data = cached(text, f"page|{path}|{blueprint_id}|{_terms_key()}", build)
+    try:
+        return BlueprintPage(**{**data, "sections": {k: tuple(v) for k, v in data["sections"].items()},
+                                "alerts": tuple(data["alerts"])})
+    except (TypeError, KeyError, AttributeError):  # a tampered cache entry: parse afresh
+        return parse_blueprint_page(Path(path), path, blueprint_id, page_terms())
 

@@ -9,8 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-import yaml
-
+from .cache import cached
 from .errors import DataError
 from .models import (
     BLUEPRINT_IDS,
@@ -23,11 +22,6 @@ from .models import (
     Rule,
     RuleSet,
 )
-
-try:  # libyaml is several times faster; the pure-Python loader gives the same result.
-    from yaml import CSafeLoader as _SafeLoader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
 
 MAX_DATA_BYTES = 1_000_000
 RULE_EFFECTS = ("exclude", "score", "warn")
@@ -45,22 +39,38 @@ MEASURES = ("profiles", "messages_per_hour")
 
 
 def read_yaml(path: Path) -> Any:
-    """Parse one YAML file with the safe loader; DataError with file and line when it cannot."""
+    """Parse one YAML file with the safe loader; DataError with file and line when it cannot.
+
+    The parsed data is cached by content, so a warm start does not even import PyYAML.
+    """
     text = read_text(path, MAX_DATA_BYTES)
+    return cached(text, "yaml", lambda: parse_yaml(text, str(path)))
+
+
+def safe_loader() -> Any:
+    """libyaml's safe loader when PyYAML was built with it (several times faster), else PyYAML's."""
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def parse_yaml(text: str, label: str) -> Any:
+    import yaml
+
     try:
-        return yaml.load(text, Loader=_SafeLoader)  # noqa: S506 - a safe loader
+        return yaml.load(text, Loader=safe_loader())  # noqa: S506 - a safe loader
     except RecursionError:  # thousands of nested [ or { levels
         raise DataError("error.yaml_nesting", "{file}: nested too deeply to be read",
-                        file=str(path)) from None
+                        file=label) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         problem = exc.problem or exc.context or "invalid YAML"
         raise DataError("error.yaml", "{file}:{line}: invalid YAML: {problem}",
-                        file=str(path), line=line, problem=problem) from None
+                        file=label, line=line, problem=problem) from None
     except yaml.YAMLError as exc:
         raise DataError("error.yaml", "{file}:{line}: invalid YAML: {problem}",
-                        file=str(path), line=1, problem=str(exc)) from None
+                        file=label, line=1, problem=str(exc)) from None
 
 
 def read_text(path: Path, limit: int) -> str:

@@ -117,12 +117,10 @@ def _csv_rows(text: str, label: str) -> list[tuple[str, dict[str, Any]]]:
 def _yaml_rows(text: str, label: str) -> list[tuple[str, dict[str, Any]]]:
     import yaml
 
+    from .loading import safe_loader
+
     try:
-        from yaml import CSafeLoader as Loader
-    except ImportError:  # pragma: no cover
-        from yaml import SafeLoader as Loader  # type: ignore[assignment]
-    try:
-        data = yaml.load(text, Loader=Loader)  # noqa: S506 - a safe loader
+        data = yaml.load(text, Loader=safe_loader())  # noqa: S506 - a safe loader
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         raise UsageError("error.answers_file", "{file}: {details}", file=label,

@@ -9,8 +9,8 @@ never walked, so the cost does not grow with the size of the folder.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from .errors import DataError, PageNotFoundError
 from .locale import SUPPORTED, normalize
@@ -19,8 +19,7 @@ CUSTOMER_JOURNEYS = Path("help") / "blueprints" / "customer-journeys"
 _LOCALE_NAME = re.compile(r"^[A-Za-z]{2}(?:[-_][A-Za-z]{2,4})?(?:@.*)?$")
 
 
-@dataclass(frozen=True)
-class PagesFolder:
+class PagesFolder(NamedTuple):
     folder: Path  # the folder that holds overview.md
     root: Path  # nothing outside it may be read (symlinks included)
     locale: str | None  # the locale its name says, if any

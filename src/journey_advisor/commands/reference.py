@@ -135,10 +135,8 @@ def run_compare(session: "Session", raw: dict[str, Any], output_format: str,
 
 def _evaluate_without_channels(build_answers: Any, evaluate: Any, given: dict, facts: Any,
                                rules: Any) -> Any:
-    import dataclasses
-
     answers = build_answers({**given, "channels": ["email"]}, rules)
-    return evaluate(dataclasses.replace(answers, channels=()), facts, rules)
+    return evaluate(answers._replace(channels=()), facts, rules)
 
 
 def languages_dict(session: "Session") -> dict[str, Any]:
