@@ -49,9 +49,12 @@ def _code_fingerprint() -> str:
 
 
 def key_for(text: str, salt: str) -> str:
-    import hashlib
+    try:  # CPython's own BLAKE2, without loading OpenSSL through hashlib (a few ms per start)
+        from _blake2 import blake2b
+    except ImportError:  # pragma: no cover - other interpreters
+        from hashlib import blake2b
 
-    digest = hashlib.blake2b(digest_size=20)
+    digest = blake2b(digest_size=20)
     for part in (_code_fingerprint(), salt, text):
         digest.update(part.encode("utf-8", "surrogatepass"))
         digest.update(b"\0")

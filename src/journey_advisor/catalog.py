@@ -16,9 +16,8 @@ from .i18n import Localizer
 from .loading import load_facts, load_glossary, load_rules, load_strings, read_text, read_yaml
 from .locale import FALLBACK
 from .models import BlueprintFacts, BlueprintPage, OverviewEntry, PageSet, Problem, RuleSet
-from .pages import MAX_PAGE_BYTES, ensure_inside, parse_blueprint_page, parse_overview
 from .resources import data_dir
-from .sources import locate
+from .sources import MAX_PAGE_BYTES, ensure_inside, locate
 
 
 def facts() -> dict[str, BlueprintFacts]:
@@ -111,6 +110,8 @@ def parsed_overview(path: Path, label: str) -> tuple[dict, dict, list]:
     text = read_text(path, MAX_PAGE_BYTES)
 
     def build() -> dict[str, Any]:
+        from .pages import parse_overview  # markdown-it and friends: only on a cache miss
+
         entries, hrefs, problems, _ = parse_overview(path, label, page_terms())
         return {"entries": {k: v._asdict() for k, v in entries.items()}, "hrefs": hrefs,
                 "problems": [p._asdict() for p in problems]}
@@ -120,6 +121,8 @@ def parsed_overview(path: Path, label: str) -> tuple[dict, dict, list]:
         return ({k: OverviewEntry(**v) for k, v in data["entries"].items()}, dict(data["hrefs"]),
                 [Problem(**p) for p in data["problems"]])
     except (TypeError, KeyError, AttributeError):  # a tampered cache entry: parse afresh
+        from .pages import parse_overview
+
         entries, hrefs, problems, _ = parse_overview(path, label, page_terms())
         return entries, hrefs, problems
 
@@ -147,6 +150,8 @@ def blueprint_page(pages: PageSet, blueprint_id: str) -> BlueprintPage | None:
     if path is None:
         return None
     text = read_text(Path(path), MAX_PAGE_BYTES)
+
+    from .pages import parse_blueprint_page
 
     def build() -> dict[str, Any]:
         page = parse_blueprint_page(Path(path), path, blueprint_id, page_terms())

@@ -130,7 +130,7 @@ def _say_error(message: str, t: Localizer | None) -> None:
 
 def handled(session: Session, body: Callable[[], int]) -> None:
     """Run a command body: its exit code, or its AdvisorError as one line on stderr and a code."""
-    from .markup import inert
+    from .safe_text import inert
 
     try:
         code = body()
@@ -299,7 +299,7 @@ def make_session(argv: list[str], env: Any) -> Session:
 
 def run(argv: list[str], env: Any) -> int:
     """Run the command line and return its exit code; every user-facing error becomes a message."""
-    from .markup import inert
+    from .safe_text import inert
 
     session: Session | None = None
     try:

@@ -32,7 +32,9 @@ def evaluate(answers: Answers, facts: Facts, rules: RuleSet) -> Result:
     The pick is the first eligible blueprint (None when nothing fits); the integration pattern is
     suggested beside the pick, or offered instead of it when it alone covers the hard requirements.
     """
-    verdicts = {bp_id: judge(bp, answers, rules) for bp_id, bp in facts.items()}
+    # Conditions on the answers alone hold or not whatever the blueprint: decide them once.
+    holds = {rule.id: matches(rule.when, answers) for rule in rules.rules if rule.when}
+    verdicts = {bp_id: judge(bp, answers, rules, holds) for bp_id, bp in facts.items()}
     position = {bp_id: index for index, bp_id in enumerate(rules.tie_break)}
     ranking = tuple(sorted(verdicts.values(), key=lambda v: (
         not v.eligible, -v.score, position.get(v.blueprint, len(position)), v.blueprint)))
@@ -48,28 +50,30 @@ def evaluate(answers: Answers, facts: Facts, rules: RuleSet) -> Result:
                   warnings=tuple(warnings))
 
 
-def judge(blueprint: BlueprintFacts, answers: Answers, rules: RuleSet) -> Verdict:
-    """Apply every rule to one blueprint."""
+def judge(blueprint: BlueprintFacts, answers: Answers, rules: RuleSet,
+          holds: Mapping[str, bool] | None = None) -> Verdict:
+    """Apply every rule to one blueprint. `holds` may give each `when` rule's outcome already."""
     score = 0
     reasons: list[Message] = []
     blocked: list[Message] = []
     warnings: list[Message] = []
     fired: list[str] = []
+    name = {"name": blueprint.name}
     for rule in rules.rules:
         if rule.blueprints is not None and blueprint.id not in rule.blueprints:
             continue
-        if rule.when and not matches(rule.when, answers):
+        if rule.when and not (holds[rule.id] if holds is not None else matches(rule.when, answers)):
             continue
         if rule.effect == "score":
             score += rule.points
-            reasons.append(Message(rule.reason, {"name": blueprint.name}))
+            reasons.append(Message(rule.reason, name))
             fired.append(rule.id)
             continue
         findings = CHECKS[rule.check](blueprint, answers, rules)  # type: ignore[index]
         if findings:
             fired.append(rule.id)
         target = blocked if rule.effect == "exclude" else warnings
-        target.extend(Message(rule.reason, {"name": blueprint.name, **f}) for f in findings)
+        target.extend(Message(rule.reason, {**name, **f}) for f in findings)
     return Verdict(blueprint=blueprint.id, eligible=not blocked, score=score,
                    reasons=tuple(reasons), blocked_by=tuple(blocked), warnings=tuple(warnings),
                    fired=tuple(fired))
@@ -91,6 +95,8 @@ def matches(when: Mapping[str, Iterable[str]], answers: Answers, pick: str | Non
 
 def applicable_guardrails(blueprint: BlueprintFacts, answers: Answers) -> list[tuple[Guardrail, int]]:
     """The guardrails that apply to these answers, each with the stated value it is measured on."""
+    if answers.profiles is None and answers.messages_per_hour is None:
+        return []
     out = []
     for guardrail in blueprint.guardrails:
         value = answers.get(guardrail.measure)

@@ -22,6 +22,7 @@ class Localizer:
         self._fallback_strings = fallback_strings
         self._fallback_terms = fallback_terms
         self.missing: set[str] = set()
+        self._messages: dict[Any, str] = {}
 
     def text(self, key: str, default: str | None = None, /, **params: Any) -> str:
         """The string `key` with `params` filled in; English, then `default`, then the key itself."""
@@ -61,10 +62,25 @@ class Localizer:
         return value
 
     def message(self, message: Message) -> str:
-        return self.text(message.key, **message.params)
+        # A batch renders the same few messages thousands of times: remember them.
+        try:
+            key = (message.key, tuple(sorted((k, _frozen(v)) for k, v in message.params.items())))
+            return self._messages[key]
+        except KeyError:
+            text = self._messages[key] = self.text(message.key, **message.params)
+            return text
+        except TypeError:  # a parameter that cannot be a dictionary key
+            return self.text(message.key, **message.params)
 
     def error(self, error: AdvisorError) -> str:
         return self.text(error.key, error.default, **error.params)
+
+
+def _frozen(value: Any) -> Any:
+    """A hashable stand-in for a message parameter (nested Messages carry a dict)."""
+    if isinstance(value, Message):
+        return (value.key, tuple(sorted((k, _frozen(v)) for k, v in value.params.items())))
+    return value
 
 
 class _SafeFormatter(string.Formatter):

@@ -11,23 +11,13 @@ import re
 from html.parser import HTMLParser
 from typing import Any
 
+from .safe_text import inert
+
 _ADOBE_OPEN = re.compile(r"\[!(?:DNL|UICONTROL)\s+")
 _ATTRIBUTE_BLOCK = re.compile(
     r"\{\s*(?:#[\w-]+|[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]+))(?:\s+[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]+))*\s*\}")
-_ESCAPE_SEQUENCES = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI
-    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC, terminated or not
-    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"  # DCS, SOS, PM, APC
-    r"|\x1b.?")
-# C0 controls but tab and newline, DEL, C1 controls, and the bidirectional overrides.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 # Non-breaking spaces stay: French typography puts them before ":" and inside "50 000".
 _SPACES = re.compile(r"[ \t]+")
-
-
-def inert(text: str) -> str:
-    """Remove terminal escape sequences and control characters; keep newlines and tabs."""
-    return _CONTROL.sub("", _ESCAPE_SEQUENCES.sub("", text))
 
 
 def unwrap_adobe(text: str) -> str:

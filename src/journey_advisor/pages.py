@@ -10,12 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-from .errors import DataError
 from .loading import read_text
 from .markup import InlineText, clean_inline
 from .models import BLUEPRINT_IDS, SECTION_KINDS, BlueprintPage, OverviewEntry, Problem
+from .sources import MAX_PAGE_BYTES
 
-MAX_PAGE_BYTES = 1_048_576
 MAX_TABLE_ROWS = 1_000
 ALERT_MARKERS = ("[!IMPORTANT]", "[!NOTE]", "[!TIP]", "[!CAUTION]", "[!WARNING]",
                  "[!MORELIKETHIS]", "[!AVAILABILITY]", "[!PREREQUISITES]", "[!INFO]")
@@ -319,17 +318,3 @@ def _quote_line(token: Any, alert: list[str] | None, alerts: list[str]) -> list[
         if text:
             alert.append(text)
     return alert
-
-
-def ensure_inside(path: Path, root: Path) -> Path:
-    """Resolve `path` and refuse it when it (or a symlink on the way) leads out of `root`."""
-    try:
-        resolved = path.resolve()
-        base = root.resolve()
-    except (OSError, RuntimeError):  # RuntimeError: a symlink loop, on Python before 3.13
-        raise DataError("error.symlink_loop", "{file}: a loop of symbolic links",
-                        file=str(path)) from None
-    if resolved != base and base not in resolved.parents:
-        raise DataError("error.outside_root", "{file}: leads outside the pages folder {root}",
-                        file=str(path), root=str(root))
-    return resolved

@@ -16,6 +16,8 @@ from .errors import DataError, PageNotFoundError
 from .locale import SUPPORTED, normalize
 
 CUSTOMER_JOURNEYS = Path("help") / "blueprints" / "customer-journeys"
+# A page larger than this is refused unread (Adobe's pages are under 30 kB).
+MAX_PAGE_BYTES = 1_048_576
 _LOCALE_NAME = re.compile(r"^[A-Za-z]{2}(?:[-_][A-Za-z]{2,4})?(?:@.*)?$")
 
 
@@ -63,3 +65,17 @@ def locale_folders(directory: Path) -> list[PagesFolder]:
     found = [PagesFolder(directory / code, directory.resolve(), code) for code in SUPPORTED
              if (directory / code / "overview.md").is_file()]
     return found or [locate(directory, [])]
+
+
+def ensure_inside(path: Path, root: Path) -> Path:
+    """Resolve `path` and refuse it when it (or a symlink on the way) leads out of `root`."""
+    try:
+        resolved = path.resolve()
+        base = root.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop, on Python before 3.13
+        raise DataError("error.symlink_loop", "{file}: a loop of symbolic links",
+                        file=str(path)) from None
+    if resolved != base and base not in resolved.parents:
+        raise DataError("error.outside_root", "{file}: leads outside the pages folder {root}",
+                        file=str(path), root=str(root))
+    return resolved

@@ -36,22 +36,42 @@ def run_batch(session: "Session", path: str, output_format: str, pages: Path | N
         except UsageError as error:
             raise UsageError("error.bad_row", "{file}: row {row}: {details}", file=label, row=row,
                              details=session.t.error(error).strip()) from None
-    results = [evaluate(given, facts, rules) for given in answers]
     page_set = session.pages(pages)
-    if output_format in ("json", "yaml"):
-        _print_data(dump([result_dict(r, facts, page_set, session.t) for r in results],
-                         output_format))
+    if output_format == "json":
+        return _stream_json(answers, facts, rules, page_set, session)
+    results = [evaluate(given, facts, rules) for given in answers]
+    if output_format == "yaml":
+        _print_data(dump([result_dict(r, facts, page_set, session.t) for r in results], "yaml"))
     elif output_format == "markdown":
         _print_data(batch_markdown(rows, results, facts, page_set, session.t))
     else:
-        from ..render import render_batch
-
         from ..cli import _console
+        from ..render import render_batch
 
         console = _console()
         for renderable in render_batch(rows, results, facts, page_set, session.t):
             console.print(renderable)
     return 3 if any(r.pick is None for r in results) else 0
+
+
+def _stream_json(answers: list, facts: Any, rules: Any, page_set: Any, session: "Session") -> int:
+    """Write the JSON array one result per line as each is evaluated: memory stays flat however
+    long the batch, and the C encoder (json skips it when indenting) keeps it fast."""
+    import json
+
+    from ..report import result_dict
+
+    write = sys.stdout.write
+    no_fit = False
+    write("[\n")
+    for index, given in enumerate(answers):
+        result = evaluate(given, facts, rules)
+        no_fit = no_fit or result.pick is None
+        write(("" if index == 0 else ",\n")
+              + json.dumps(result_dict(result, facts, page_set, session.t), ensure_ascii=False))
+    write("\n]\n")
+    sys.stdout.flush()
+    return 3 if no_fit else 0
 
 
 def batch_rows(rows: list, results: list, facts: Any, pages: Any, t: Any) -> list[list[str]]:

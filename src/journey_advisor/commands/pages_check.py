@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING
 
 from .. import catalog
 from ..errors import AdvisorError
-from ..markup import inert
+from ..safe_text import inert
 from ..models import BLUEPRINT_IDS, Problem
 from ..pages import parse_blueprint_page, parse_overview, read_page
-from ..sources import PagesFolder, locale_folders
+from ..sources import PagesFolder, ensure_inside, locale_folders
 
 if TYPE_CHECKING:
     from ..cli import Session
@@ -20,8 +20,6 @@ if TYPE_CHECKING:
 
 def check_folder(found: PagesFolder) -> tuple[list[Problem], int]:
     """Every problem of one overview folder and its blueprint pages, and how many blueprints load."""
-    from ..pages import ensure_inside
-
     overview = found.folder / "overview.md"
     label = str(overview)
     try:

@@ -28,16 +28,27 @@ def emit(session: "Session", data: dict, output_format: str,
             console.print(renderable)
 
 
+def _render(name: str, *args: Any) -> list[Any]:
+    # rich is imported only when a table is printed: JSON and YAML runs never pay for it.
+    from .. import render
+
+    return getattr(render, name)(*args)
+
+
+def _markdown(name: str, *args: Any) -> str:
+    from .. import markdown_output
+
+    return getattr(markdown_output, name)(*args)
+
+
 def run_list(session: "Session", output_format: str, pages: Path | None) -> int:
-    from ..markdown_output import list_markdown
-    from ..render import render_list
     from ..report import list_dict
 
     page_set = session.pages(pages)
     session.note_borrowed(page_set.entries.values())
     data = list_dict(catalog.facts(), page_set, session.t)
-    emit(session, data, output_format, lambda: render_list(data, session.t),
-         lambda: list_markdown(data, session.t))
+    emit(session, data, output_format, lambda: _render("render_list", data, session.t),
+         lambda: _markdown("list_markdown", data, session.t))
     return 0
 
 
@@ -65,8 +76,6 @@ def section_headings(session: "Session") -> dict[str, str]:
 
 def run_show(session: "Session", blueprint: str, output_format: str, pages: Path | None,
              diagram: bool = False) -> int:
-    from ..markdown_output import show_markdown
-    from ..render import render_show
     from ..report import show_dict
 
     blueprint_id = check_blueprint_id(blueprint)
@@ -77,8 +86,8 @@ def run_show(session: "Session", blueprint: str, output_format: str, pages: Path
     page = catalog.blueprint_page(page_set, blueprint_id)
     data = show_dict(blueprint_id, catalog.facts(), page_set, page, session.t)
     headings = section_headings(session)
-    emit(session, data, output_format, lambda: render_show(data, headings, session.t),
-         lambda: show_markdown(data, headings, session.t))
+    emit(session, data, output_format, lambda: _render("render_show", data, headings, session.t),
+         lambda: _markdown("show_markdown", data, headings, session.t))
     return 0
 
 
@@ -111,8 +120,6 @@ def run_compare(session: "Session", raw: dict[str, Any], output_format: str,
                 pages: Path | None, rules_file: Path | None) -> int:
     from ..answers import build_answers
     from ..engine import evaluate
-    from ..markdown_output import compare_markdown
-    from ..render import render_compare
     from ..report import compare_dict
 
     facts = catalog.facts()
@@ -128,8 +135,8 @@ def run_compare(session: "Session", raw: dict[str, Any], output_format: str,
             result = evaluate(build_answers(given, rules), facts, rules)
     page_set = session.pages(pages)
     data = compare_dict(facts, page_set, session.t, result)
-    emit(session, data, output_format, lambda: render_compare(data, session.t),
-         lambda: compare_markdown(data, session.t))
+    emit(session, data, output_format, lambda: _render("render_compare", data, session.t),
+         lambda: _markdown("compare_markdown", data, session.t))
     return 0
 
 
@@ -157,10 +164,7 @@ def languages_dict(session: "Session") -> dict[str, Any]:
 
 
 def run_languages(session: "Session", output_format: str) -> int:
-    from ..markdown_output import languages_markdown
-    from ..render import render_languages
-
     data = languages_dict(session)
-    emit(session, data, output_format, lambda: render_languages(data, session.t),
-         lambda: languages_markdown(data, session.t))
+    emit(session, data, output_format, lambda: _render("render_languages", data, session.t),
+         lambda: _markdown("languages_markdown", data, session.t))
     return 0
