@@ -1,0 +1,51 @@
+"""The start-up design, checked without timing anything (benchmarks/startup.py measures time):
+a warm JSON run loads none of the heavy libraries, and typer never reaches pydantic."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from journey_advisor import cache
+
+HEAVY = ("pydantic", "rich", "markdown_it", "yaml", "frontmatter", "html.parser", "_hashlib")
+PROBE = """
+import json, sys
+from journey_advisor.cli import run
+code = run({args!r}, {{}})
+print(json.dumps({{"code": code, "loaded": [m for m in {heavy!r} if m in sys.modules]}}), file=sys.stderr)
+"""
+
+
+def _probe(args: list[str], folder) -> dict:
+    env = {**os.environ, cache.CACHE_ENV: str(folder)}
+    completed = subprocess.run([sys.executable, "-c", PROBE.format(args=args, heavy=HEAVY)],
+                               env=env, capture_output=True, text=True, timeout=120)
+    return json.loads(completed.stderr.strip().splitlines()[-1])
+
+
+@pytest.mark.parametrize("args", [
+    ["recommend", "-t", "triggered", "-c", "email", "--format", "json", "--no-input"],
+    ["compare", "--format", "json"],
+    ["list", "--format", "json", "--lang", "ja"],
+])
+def test_warm_json_runs_load_no_heavy_library(tmp_path, args):
+    first = _probe(args, tmp_path)  # fills the cache
+    warm = _probe(args, tmp_path)
+    assert first["code"] == warm["code"] == 0
+    assert warm["loaded"] == []
+
+
+def test_cold_run_parses_and_still_avoids_pydantic(tmp_path):
+    cold = _probe(["recommend", "-t", "triggered", "-c", "email", "--format", "json", "--no-input"], tmp_path)
+    assert "pydantic" not in cold["loaded"] and "yaml" in cold["loaded"]
+
+
+def test_table_loads_rich_but_not_pydantic(tmp_path):
+    args = ["recommend", "-t", "triggered", "-c", "email", "--no-input"]
+    _probe(args, tmp_path)
+    assert _probe(args, tmp_path)["loaded"] == ["rich"]
