@@ -164,23 +164,31 @@ def build_app(session: Session) -> typer.Typer:
     Format = Annotated[str, typer.Option("--format", "-o", help=t("help.format"))]
     # Paths arrive as the strings typed (see typer_speed); `_path` makes them Paths.
     Pages = Annotated[Optional[str], typer.Option("--pages", help=t("help.pages"))]
+    Rules = Annotated[Optional[str], typer.Option("--rules", help=t("help.rules"))]
     # Accepted by every command so scripts can pass it everywhere; only recommend ever asks.
     NoInput = Annotated[bool, typer.Option("--no-input", help=t("help.no_input"))]
+    # The answer flags, shared by recommend and compare.
+    Trigger = Annotated[Optional[str], typer.Option("--trigger", "-t", help=t("help.trigger"))]
+    Channel = Annotated[Optional[list[str]], typer.Option("--channel", "-c", help=t("help.channel"))]
+    Deployment = Annotated[Optional[str], typer.Option("--deployment", help=t("help.deployment"))]
+    Data = Annotated[Optional[str], typer.Option("--data", help=t("help.data"))]
+    Profiles = Annotated[Optional[str], typer.Option("--profiles", help=t("help.profiles"))]
+    MessagesPerHour = Annotated[Optional[str], typer.Option("--messages-per-hour",
+                                                            help=t("help.messages_per_hour"))]
 
     @app.command(help=t("help.recommend"), cls=command)
     def recommend(
-        trigger: Annotated[Optional[str], typer.Option("--trigger", "-t", help=t("help.trigger"))] = None,
-        channel: Annotated[Optional[list[str]], typer.Option("--channel", "-c", help=t("help.channel"))] = None,
-        deployment: Annotated[Optional[str], typer.Option("--deployment", help=t("help.deployment"))] = None,
-        data: Annotated[Optional[str], typer.Option("--data", help=t("help.data"))] = None,
-        profiles: Annotated[Optional[str], typer.Option("--profiles", help=t("help.profiles"))] = None,
-        messages_per_hour: Annotated[Optional[str], typer.Option(
-            "--messages-per-hour", help=t("help.messages_per_hour"))] = None,
+        trigger: Trigger = None,
+        channel: Channel = None,
+        deployment: Deployment = None,
+        data: Data = None,
+        profiles: Profiles = None,
+        messages_per_hour: MessagesPerHour = None,
         lang: Lang = None,
         output_format: Format = "table",
         pages: Pages = None,
-        rules_file: Annotated[Optional[str], typer.Option("--rules", help=t("help.rules"))] = None,
-        no_input: Annotated[bool, typer.Option("--no-input", help=t("help.no_input"))] = False,
+        rules_file: Rules = None,
+        no_input: NoInput = False,
         explain: Annotated[bool, typer.Option("--explain", help=t("help.explain"))] = False,
         answers: Annotated[Optional[str], typer.Option("--answers", help=t("help.answers"))] = None,
     ) -> None:
@@ -232,17 +240,16 @@ def build_app(session: Session) -> typer.Typer:
 
     @app.command(help=t("help.compare"), cls=command)
     def compare(
-        trigger: Annotated[Optional[str], typer.Option("--trigger", "-t", help=t("help.trigger"))] = None,
-        channel: Annotated[Optional[list[str]], typer.Option("--channel", "-c", help=t("help.channel"))] = None,
-        deployment: Annotated[Optional[str], typer.Option("--deployment", help=t("help.deployment"))] = None,
-        data: Annotated[Optional[str], typer.Option("--data", help=t("help.data"))] = None,
-        profiles: Annotated[Optional[str], typer.Option("--profiles", help=t("help.profiles"))] = None,
-        messages_per_hour: Annotated[Optional[str], typer.Option(
-            "--messages-per-hour", help=t("help.messages_per_hour"))] = None,
+        trigger: Trigger = None,
+        channel: Channel = None,
+        deployment: Deployment = None,
+        data: Data = None,
+        profiles: Profiles = None,
+        messages_per_hour: MessagesPerHour = None,
         lang: Lang = None,
         output_format: Format = "table",
         pages: Pages = None,
-        rules_file: Annotated[Optional[str], typer.Option("--rules", help=t("help.rules"))] = None,
+        rules_file: Rules = None,
         no_input: NoInput = False,
     ) -> None:
         def body() -> int:

@@ -75,7 +75,8 @@ def render_decision_record(result: Result, facts: Mapping[str, BlueprintFacts], 
             continue
         summary = blueprint_summary(verdict.blueprint, facts, pages, t)
         why_not = ("\n".join(t.message(m) for m in verdict.blocked_by) if verdict.blocked_by
-                   else t.text("label.lower_score", score=verdict.score, best=best))
+                   else "\n".join([t.text("label.lower_score", score=verdict.score, best=best)]
+                                   + [t.message(m) for m in verdict.reasons]))
         eligible = t.text("label.yes" if verdict.eligible else "label.no")
         out.append(f"| {escape_cell(summary['name'])} | {eligible} | {verdict.score} | "
                    f"{escape_cell(why_not)} |")

@@ -15,6 +15,19 @@ from .models import BlueprintFacts, PageSet, Result
 from .report import blueprint_summary, integration_dict
 
 
+class Unwrapped:
+    """A line printed as is, never wrapped by rich: a URL split in two is no longer clickable."""
+
+    def __init__(self, text: Text) -> None:
+        self.text = text
+
+    def __rich_console__(self, console: Any, options: Any) -> Any:
+        from rich.segment import Segment
+
+        yield from self.text.render(console)
+        yield Segment.line()
+
+
 def _bullets(lines: list[str], style: str = "") -> Text:
     text = Text()
     for index, line in enumerate(lines):
@@ -46,11 +59,12 @@ def render_recommendation(result: Result, facts: Mapping[str, BlueprintFacts], p
         body.append(t.text("label.why"), style="bold")
         body.append("\n")
         body.append_text(_bullets([t.message(m) for m in verdict.reasons]))
-        body.append("\n\n")
-        body.append(t.text("label.link") + ": ", style="bold")
-        body.append(summary["link"], style="cyan")
         out.append(Panel(body, title=Text(t.text("label.recommendation")), title_align="left",
                          border_style="green"))
+        # The link goes below the box, unbroken, so terminals keep it clickable.
+        link = Text(t.text("label.link") + ": ", style="bold")
+        link.append(summary["link"], style="cyan")
+        out.append(Unwrapped(link))
         others = [v for v in result.ranking if v.blueprint != result.pick]
         heading = t.text("label.alternatives")
     else:
@@ -69,8 +83,11 @@ def render_recommendation(result: Result, facts: Mapping[str, BlueprintFacts], p
     for verdict in others:
         if verdict.blocked_by:
             why_not = _bullets([t.message(m) for m in verdict.blocked_by])
-        else:
+        else:  # eligible but ranked lower: the score, then what it did earn
             why_not = Text(t.text("label.lower_score", score=verdict.score, best=best))
+            if verdict.reasons:
+                why_not.append("\n")
+                why_not.append_text(_bullets([t.message(m) for m in verdict.reasons], style="dim"))
         row: list[Any] = [Text(names[verdict.blueprint]),
                           Text(t.text("label.yes" if verdict.eligible else "label.no"),
                                style="green" if verdict.eligible else "red"),
