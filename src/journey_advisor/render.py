@@ -28,6 +28,13 @@ class Unwrapped:
         yield Segment.line()
 
 
+def print_all(console: Any, renderables: list[RenderableType]) -> None:
+    """Print renderables in order; an Unwrapped line is neither wrapped nor cropped."""
+    for renderable in renderables:
+        whole = isinstance(renderable, Unwrapped)
+        console.print(renderable, crop=not whole, soft_wrap=whole)
+
+
 def _bullets(lines: list[str], style: str = "") -> Text:
     text = Text()
     for index, line in enumerate(lines):

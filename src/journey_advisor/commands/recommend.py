@@ -65,11 +65,10 @@ def run_recommend(session: "Session", raw: dict[str, Any], output_format: str,
 
         _print_data(render_decision_record(result, facts, page_set, session.t))
     else:
-        from ..render import render_recommendation
+        from ..render import print_all, render_recommendation
 
         console = _console()
-        for renderable in render_recommendation(result, facts, page_set, session.t, explain):
-            console.print(renderable)
+        print_all(console, render_recommendation(result, facts, page_set, session.t, explain))
         if result.pick is not None and console.width >= DIAGRAM_MIN_WIDTH:
             from ..diagram import layers_for
             from ..render import render_diagram
