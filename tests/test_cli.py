@@ -187,3 +187,16 @@ def test_unsupported_environment_language_gives_a_notice():
         env={**os.environ, "LANG": "ru_RU.UTF-8", "LANGUAGE": ""})
     assert completed.returncode == 0
     assert completed.stderr.count("\n") == 1 and "ru_RU.UTF-8" in completed.stderr
+
+
+@pytest.mark.parametrize("layout", ["layout_2021", "layout_2022_campaign", "layout_today_unknown_language"])
+def test_older_and_foreign_layouts_still_list_all_three(layout):
+    folder = REPO / "tests" / "data" / layout
+    result = run_cli(["list", "--pages", str(folder), "--format", "json", "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    import json
+
+    data = json.loads(result.stdout)
+    assert [b["id"] for b in data["blueprints"]] == ["journey-optimizer", "campaign-v8", "campaign-v7"]
+    assert all(b["description"] for b in data["blueprints"])
+    assert "the pages give no description" in result.stderr or layout == "layout_today_unknown_language"

@@ -153,3 +153,19 @@ def test_tab_markers_in_one_quote_paragraph(tmp_path, terms):
                     ">[!TAB Second]\n\n- two\n\n>[!ENDTABS]\n\n- after\n", encoding="utf-8")
     page = parse_blueprint_page(path, "p.md", "campaign-v8", terms)
     assert page.sections["use_cases"] == ("First tab: one", "Second: two", "after")
+
+
+def test_2021_layout_maps_the_renamed_page_and_reports_the_rest(terms):
+    entries, hrefs, problems, _ = parse_overview(FIXTURES / "layout_2021" / "overview.md", "o.md", terms)
+    assert list(entries) == ["journey-optimizer"]
+    assert entries["journey-optimizer"].description == "• Reacts to each event as it streams in"
+    assert hrefs == {"journey-optimizer": "triggered-messaging.md"}
+    assert [p.key for p in problems] == ["problem.unknown_row"]
+
+
+def test_later_table_without_descriptions_is_deprecated_in_any_language(terms):
+    entries, _, problems, _ = parse_overview(
+        FIXTURES / "layout_today_unknown_language" / "overview.md", "o.md", terms)
+    assert {k: e.status for k, e in entries.items()} == {
+        "journey-optimizer": "current", "campaign-v8": "current", "campaign-v7": "deprecated"}
+    assert entries["campaign-v8"].name == "Adobe Campaign v8" and problems == []

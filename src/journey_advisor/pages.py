@@ -73,14 +73,16 @@ def text_field(metadata: Mapping[str, Any], key: str) -> str:
     return clean_inline(str(value)) if isinstance(value, (str, int, float)) else ""
 
 
-def blueprint_id_for(href: str) -> str | None:
-    """Map a link target to a blueprint id: `campaign-v8.md`, `campaign-v8/campaign-v8-overview.md`."""
+def blueprint_id_for(href: str, aliases: Mapping[str, str] | None = None) -> str | None:
+    """Map a link target to a blueprint id: `campaign-v8.md`, `campaign-v8/campaign-v8-overview.md`,
+    or an earlier page name listed in `aliases` (`triggered-messaging.md`)."""
     name = href.split("#", 1)[0].split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1]
     for suffix in (".md", ".html"):
         if name.endswith(suffix):
             name = name[: -len(suffix)]
     if name.endswith("-overview"):
         name = name[: -len("-overview")]
+    name = (aliases or {}).get(name, name)
     return name if name in BLUEPRINT_IDS else None
 
 
@@ -138,6 +140,7 @@ def parse_overview(path: Path, label: str, terms: Mapping[str, Mapping[str, list
     hrefs: dict[str, str] = {}
     heading = ""
     architecture_words = terms.get("table", {}).get("architecture", ())
+    aliases = terms.get("aliases") or {}
     deprecated_words = terms.get("headings", {}).get("deprecated_blueprints", ())
     index = 0
     tables = 0
@@ -149,7 +152,7 @@ def parse_overview(path: Path, label: str, terms: Mapping[str, Mapping[str, list
             index += 1
             continue
         header, rows, index = _table_rows(tokens, index)
-        linked = [(line, cells, blueprint_id_for(cells[0].links[0][0]))
+        linked = [(line, cells, blueprint_id_for(cells[0].links[0][0], aliases))
                   for line, cells in rows if cells and cells[0].links]
         if not any(bp for _, _, bp in linked):
             continue
@@ -160,8 +163,12 @@ def parse_overview(path: Path, label: str, terms: Mapping[str, Mapping[str, list
                                     "table has {rows} rows; only the first {limit} are read",
                                     {"rows": len(rows), "limit": MAX_TABLE_ROWS}))
             linked = linked[:MAX_TABLE_ROWS]
-        status = "deprecated" if _contains_any(heading, deprecated_words) else "current"
         description_column, architecture_column = _columns(header, rows, architecture_words)
+        # Deprecated: under a heading that says so, or (in a language whose word we do not know)
+        # a later table that lists blueprints without describing them, as today's layout does.
+        later_without_description = tables > 1 and description_column is None
+        status = ("deprecated" if _contains_any(heading, deprecated_words) or later_without_description
+                  else "current")
         for line, cells, blueprint_id in linked:
             where = f"{label}:{offset + line + 1}"
             if blueprint_id is None:  # a row we do not know: reported, then ignored
