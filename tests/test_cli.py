@@ -200,3 +200,27 @@ def test_older_and_foreign_layouts_still_list_all_three(layout):
     assert [b["id"] for b in data["blueprints"]] == ["journey-optimizer", "campaign-v8", "campaign-v7"]
     assert all(b["description"] for b in data["blueprints"])
     assert "the pages give no description" in result.stderr or layout == "layout_today_unknown_language"
+
+
+def test_no_color_gives_plain_text_even_on_a_terminal():
+    env = {**os.environ, "FORCE_COLOR": "1", "NO_COLOR": "1", "TERM": "xterm-256color"}
+    completed = subprocess.run([sys.executable, "-m", "journey_advisor", "list"], env=env,
+                               capture_output=True, text=True, timeout=60)
+    assert completed.returncode == 0 and "\x1b" not in completed.stdout
+    env.pop("NO_COLOR")
+    coloured = subprocess.run([sys.executable, "-m", "journey_advisor", "list"], env=env,
+                              capture_output=True, text=True, timeout=60)
+    assert "\x1b[" in coloured.stdout
+
+
+def test_every_command_has_help():
+    for args in (["recommend"], ["list"], ["show"], ["compare"], ["languages"], ["pages", "check"]):
+        result = run_cli([*args, "--help"])
+        assert result.exit_code == 0 and "journey-advisor" in result.stdout, args
+
+
+def test_bundled_pages_pass_pages_check():
+    result = run_cli(["pages", "check"])
+    assert result.exit_code == 0
+    assert result.stdout == ""  # no problem lines
+    assert result.stderr.count("3 blueprints found, no problems.") == 12

@@ -109,9 +109,13 @@ def _print_data(text: str) -> None:
 
 
 def _console() -> Any:
+    """The stdout console. Plain text (no escape codes at all, bold included) when NO_COLOR is
+    set; rich already writes plain text when stdout is not a terminal."""
     from rich.console import Console
 
-    return Console(highlight=False, emoji=False, markup=False)
+    plain = bool(os.environ.get("NO_COLOR"))
+    return Console(highlight=False, emoji=False, markup=False,
+                   color_system=None if plain else "auto", no_color=plain)
 
 
 def dump(data: Any, output_format: str) -> str:
@@ -263,7 +267,8 @@ def build_app(session: Session) -> typer.Typer:
 
         handled(session, body)
 
-    @app.command(help=t("help.languages"), cls=command)
+    @app.command(help=t("help.languages"), cls=command,
+                 epilog="journey-advisor languages --format json")
     def languages(lang: Lang = None, output_format: Format = "table",
                   no_input: NoInput = False) -> None:
         def body() -> int:
