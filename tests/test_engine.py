@@ -3,7 +3,6 @@ firing at least once, every blueprint winning at least once, guardrails, no-fit 
 
 from __future__ import annotations
 
-
 import pytest
 
 from journey_advisor.engine import choose_integration, covers, evaluate, exit_code_for, judge

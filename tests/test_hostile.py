@@ -264,9 +264,8 @@ def test_stdout_closed_early_ends_quietly():
 
 
 def _pty_run(keys: list[bytes]) -> tuple[int, str]:
-    import pty
-
     import fcntl
+    import pty
     import termios
 
     def controlling_terminal() -> None:  # so Ctrl-C on the pty becomes SIGINT, as in a shell

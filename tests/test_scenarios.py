@@ -8,7 +8,7 @@ import json
 import pytest
 
 from journey_advisor.errors import UsageError
-from journey_advisor.scenarios import parse_scenarios, read_source
+from journey_advisor.scenarios import read_source
 
 from .conftest import run_cli
 

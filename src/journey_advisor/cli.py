@@ -19,10 +19,9 @@ except ImportError:  # pragma: no cover - depends on the installed typer
     from click.exceptions import ClickException
 
 from . import __version__
-from .errors import EXIT_INTERRUPTED, EXIT_USAGE, AdvisorError, UsageError
+from .errors import EXIT_INTERRUPTED, AdvisorError, UsageError
 from .i18n import Localizer
 from .locale import SUPPORTED, parse_explicit, resolve_languages, unmet_request
-from .models import Terms
 from .typer_speed import fast_classes
 
 FORMATS = ("table", "json", "yaml", "markdown")

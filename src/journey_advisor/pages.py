@@ -182,12 +182,8 @@ def parse_overview(path: Path, label: str, terms: Mapping[str, Mapping[str, list
                                         "is kept", {"blueprint": blueprint_id,
                                                     "first": entries[blueprint_id].location}))
                 continue
-
-            def cell(column: int | None) -> InlineText | None:
-                return cells[column] if column is not None and column < len(cells) else None
-
-            description = cell(description_column)
-            architecture = cell(architecture_column)
+            description = _cell(cells, description_column)
+            architecture = _cell(cells, architecture_column)
             if description_column is not None and description is None:
                 problems.append(Problem(where, "problem.no_description_cell",
                                         "row for {blueprint} has no description cell",
@@ -205,6 +201,10 @@ def parse_overview(path: Path, label: str, terms: Mapping[str, Mapping[str, list
                                 "no blueprint table: no table row links to {pages}",
                                 {"pages": ", ".join(f"{b}.md" for b in BLUEPRINT_IDS)}, fatal=True))
     return entries, hrefs, problems, metadata
+
+
+def _cell(cells: list[InlineText], column: int | None) -> InlineText | None:
+    return cells[column] if column is not None and column < len(cells) else None
 
 
 def _columns(header: list[InlineText], rows: list[tuple[int, list[InlineText]]],

@@ -96,7 +96,7 @@ def _csv_rows(text: str, label: str) -> list[tuple[str, dict[str, Any]]]:
     _check_keys(header, label, "0 (header)")
     rows = []
     try:
-        for index, cells in enumerate(reader, start=1):
+        for cells in reader:
             if not any(cell.strip() for cell in cells):
                 continue
             if len(cells) > len(header):

@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING
 
 from .. import catalog
 from ..errors import AdvisorError
-from ..safe_text import inert
 from ..models import BLUEPRINT_IDS, Problem
 from ..pages import parse_blueprint_page, parse_overview, read_page
+from ..safe_text import inert
 from ..sources import PagesFolder, ensure_inside, locale_folders
 
 if TYPE_CHECKING:
