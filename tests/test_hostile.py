@@ -153,23 +153,32 @@ def test_missing_cells_duplicate_and_unknown_rows(pages):
     assert "no row for campaign-v8" in result.stdout
 
 
-def test_ten_thousand_rows(pages):
+def test_ten_thousand_rows_are_over_the_page_limit(pages):
     rows = "".join(f"| [Row {i}](page-{i}.md) | text {i} | x |\n" for i in range(10_000))
+    text = overview(pages).read_text(encoding="utf-8").replace(
+        "|---|---|---|\n", "|---|---|---|\n" + rows, 1)
+    overview(pages).write_text(text, encoding="utf-8")
+    list_json(pages, 1, "larger than the 65536 bytes allowed")
+
+
+def test_rows_beyond_the_table_limit_are_ignored(pages):
+    rows = "".join(f"|[R](p{i}.md)|t|x|\n" for i in range(1_500))
     text = overview(pages).read_text(encoding="utf-8").replace(
         "|---|---|---|\n", "|---|---|---|\n" + rows, 1)
     overview(pages).write_text(text, encoding="utf-8")
     list_json(pages)
     result = check(["pages", "check", str(pages)], 0)
-    assert "table has 10002 rows; only the first 1000 are read" in result.stdout
+    assert "table has 1502 rows; only the first 1000 are read" in result.stdout
 
 
 @pytest.mark.parametrize("deep", [
     ">" * 20_000 + " quote\n",
-    "".join("  " * i + "- item\n" for i in range(700)),
-    "[!DNL " * 20_000 + "x" + "]" * 20_000 + "\n",
+    "".join("  " * i + "- item\n" for i in range(240)),
+    "[!DNL " * 5_000 + "x" + "]" * 5_000 + "\n",
     "*" * 20_000 + "x" + "*" * 20_000 + "\n",
     "[" * 20_000 + "x" + "](y)" * 2_000 + "\n",
-    "<ul>" * 20_000 + "\n",
+    "<ul>" * 10_000 + "\n",
+    "[\n" * 25_000,
 ])
 def test_deep_nesting(pages, deep):
     overview(pages).write_text(overview(pages).read_text(encoding="utf-8") + "\n" + deep, encoding="utf-8")
@@ -181,7 +190,7 @@ def test_deep_nesting(pages, deep):
 def test_page_far_over_the_limit_is_refused(pages):
     with open(overview(pages), "ab") as handle:
         handle.write(b"x" * 50_000_000)
-    list_json(pages, 1, "larger than the 1048576 bytes allowed")
+    list_json(pages, 1, "larger than the 65536 bytes allowed")
 
 
 # Filesystem -----------------------------------------------------------------------------------

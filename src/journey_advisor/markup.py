@@ -90,37 +90,93 @@ class _CellHTML(HTMLParser):
         self.parts.append(data)
 
 
+# Adobe's longest table cell is about 1,500 characters and its list items a few hundred; inline
+# text longer than this is not prose, and parsing it (unmatched brackets, emphasis runs) would
+# cost markdown-it seconds.
+MAX_INLINE_CHARS = 8_000
+
+
 class InlineText:
-    """The text, links and images of one markdown-it inline token, Adobe markup cleaned."""
+    """The text, links and images of one markdown-it inline token, Adobe markup cleaned.
+
+    Parsed on first use: the block parser leaves inline content raw, so text nobody reads (a
+    paragraph outside the sections we show, a cell of an unrelated table) costs nothing, however
+    hostile it is.
+    """
 
     def __init__(self, token: Any) -> None:
-        html = _CellHTML()
-        self.links: list[tuple[str, str]] = []
-        link_href: str | None = None
-        link_text: list[str] = []
-        for child in token.children or ():
-            kind = child.type
-            if kind in ("text", "code_inline"):
-                html.parts.append(child.content)
-                if link_href is not None:
-                    link_text.append(child.content)
-            elif kind in ("softbreak",):
-                html.parts.append(" ")
-            elif kind == "hardbreak":
-                html.parts.append("\n")
-            elif kind == "html_inline":
-                html.feed(child.content)
-            elif kind == "image":
-                html.images.append((str(child.attrs.get("src", "")), child.content))
-            elif kind == "link_open":
-                link_href, link_text = str(child.attrs.get("href", "")), []
-            elif kind == "link_close":
-                self.links.append((link_href or "", clean_inline("".join(link_text))))
-                link_href = None
-        html.close()
-        self.images = html.images
-        self.text = clean_inline("".join(html.parts))
+        self._token = token
+        self._parsed: tuple[str, list[tuple[str, str]], list[tuple[str, str]]] | None = None
+
+    @property
+    def text(self) -> str:
+        return self._parse()[0]
+
+    @property
+    def links(self) -> list[tuple[str, str]]:
+        return self._parse()[1]
+
+    @property
+    def images(self) -> list[tuple[str, str]]:
+        return self._parse()[2]
 
     @property
     def only_images(self) -> bool:
         return bool(self.images) and not self.text
+
+    def _parse(self) -> tuple[str, list[tuple[str, str]], list[tuple[str, str]]]:
+        if self._parsed is None:
+            content = self._token.content
+            if len(content) > MAX_INLINE_CHARS:  # hostile, not prose: shown raw, never parsed
+                self._parsed = (clean_inline(content[:MAX_INLINE_CHARS]), [], [])
+            else:
+                self._parsed = _render_inline(_children(self._token))
+        return self._parsed
+
+
+def _children(token: Any) -> list[Any]:
+    if token.children or not token.content:  # already parsed, or nothing to parse
+        return token.children or []
+    parsed = inline_parser().parseInline(token.content)
+    return parsed[0].children or [] if parsed else []
+
+
+_INLINE_PARSER: Any = None
+
+
+def inline_parser() -> Any:
+    """A markdown-it parser for inline content (links, emphasis, inline HTML), made once."""
+    global _INLINE_PARSER
+    if _INLINE_PARSER is None:
+        from markdown_it import MarkdownIt
+
+        _INLINE_PARSER = MarkdownIt("commonmark", {"html": True})
+    return _INLINE_PARSER
+
+
+def _render_inline(children: list[Any]) -> tuple[str, list[tuple[str, str]], list[tuple[str, str]]]:
+    html = _CellHTML()
+    links: list[tuple[str, str]] = []
+    link_href: str | None = None
+    link_text: list[str] = []
+    for child in children:
+        kind = child.type
+        if kind in ("text", "code_inline"):
+            html.parts.append(child.content)
+            if link_href is not None:
+                link_text.append(child.content)
+        elif kind == "softbreak":
+            html.parts.append(" ")
+        elif kind == "hardbreak":
+            html.parts.append("\n")
+        elif kind == "html_inline":
+            html.feed(child.content)
+        elif kind == "image":
+            html.images.append((str(child.attrs.get("src", "")), clean_inline(child.content)))
+        elif kind == "link_open":
+            link_href, link_text = str(child.attrs.get("href", "")), []
+        elif kind == "link_close":
+            links.append((link_href or "", clean_inline("".join(link_text))))
+            link_href = None
+    html.close()
+    return clean_inline("".join(html.parts)), links, html.images

@@ -20,11 +20,20 @@ ALERT_MARKERS = ("[!IMPORTANT]", "[!NOTE]", "[!TIP]", "[!CAUTION]", "[!WARNING]"
                  "[!MORELIKETHIS]", "[!AVAILABILITY]", "[!PREREQUISITES]", "[!INFO]")
 
 
+class _Raw:
+    """Raw inline markdown that did not come from a token (the joined introduction)."""
+
+    def __init__(self, content: str) -> None:
+        self.content = content
+        self.children = None
+
+
 def _markdown() -> Any:
+    """The block parser. Inline content stays raw until an InlineText is read (see markup)."""
     # Imported here: only the commands that read pages pay for markdown-it.
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark", {"html": True}).enable("table")
+    return MarkdownIt("commonmark", {"html": True}).enable("table").disable("inline")
 
 
 def read_page(path: Path, label: str) -> tuple[dict[str, Any], str, int, list[Problem]]:
@@ -282,19 +291,19 @@ def parse_blueprint_page(path: Path, label: str, blueprint_id: str,
             if quote_depth:
                 alert = _quote_line(token, alert, alerts)
                 group = _tab_label(token.content, group)
-            else:
+            elif not seen_h2:
+                intro.append(token.content)
+            elif kind is not None:  # text outside the four sections is never parsed
                 text = InlineText(token).text
                 if not text:
                     pass
-                elif not seen_h2:
-                    intro.append(text)
-                elif kind is not None:
-                    if text.endswith(":") and tokens[index - 1].level == 0:
-                        group = text.rstrip(":").strip()
-                    else:
-                        sections[kind].append(f"{group}: {text}" if group else text)
+                elif text.endswith(":") and tokens[index - 1].level == 0:
+                    group = text.rstrip(":").strip()
+                else:
+                    sections[kind].append(f"{group}: {text}" if group else text)
         index += 1
-    return BlueprintPage(id=blueprint_id, title=title, intro="\n\n".join(intro),
+    intro_text = InlineText(_Raw("\n\n".join(intro))).text if intro else ""
+    return BlueprintPage(id=blueprint_id, title=title, intro=intro_text,
                          sections={k: tuple(v) for k, v in sections.items()},
                          alerts=tuple(alerts), location=label)
 
