@@ -88,7 +88,8 @@ def batch_file(scenarios: int) -> bytes:
                ("triggered", "in-app", "on-premise", "any")]
     for index in range(scenarios):
         trigger, channels, deployment, data = choices[index % len(choices)]
-        rows.append(f"{trigger},{channels},{deployment},{data},{(index % 300 + 1) * 1_000_000},")
+        # Every row distinct (its profile count), so no scenario repeats an earlier result.
+        rows.append(f"{trigger},{channels},{deployment},{data},{1_000_000 + index * 7_919},")
     return ("\n".join(rows) + "\n").encode()
 
 

@@ -59,9 +59,7 @@ def judge(blueprint: BlueprintFacts, answers: Answers, rules: RuleSet,
     warnings: list[Message] = []
     fired: list[str] = []
     name = {"name": blueprint.name}
-    for rule in rules.rules:
-        if rule.blueprints is not None and blueprint.id not in rule.blueprints:
-            continue
+    for rule in _rules_for(rules, blueprint.id):
         if rule.when and not (holds[rule.id] if holds is not None else matches(rule.when, answers)):
             continue
         if rule.effect == "score":
@@ -77,6 +75,21 @@ def judge(blueprint: BlueprintFacts, answers: Answers, rules: RuleSet,
     return Verdict(blueprint=blueprint.id, eligible=not blocked, score=score,
                    reasons=tuple(reasons), blocked_by=tuple(blocked), warnings=tuple(warnings),
                    fired=tuple(fired))
+
+
+_RULES_FOR: dict[tuple[int, str], tuple[RuleSet, tuple[Rule, ...]]] = {}
+
+
+def _rules_for(rules: RuleSet, blueprint_id: str) -> tuple[Rule, ...]:
+    """The rules that concern one blueprint, in order; remembered per rule set (a batch judges
+    the same blueprints thousands of times)."""
+    key = (id(rules), blueprint_id)
+    known = _RULES_FOR.get(key)
+    if known is None or known[0] is not rules:
+        known = (rules, tuple(r for r in rules.rules
+                              if r.blueprints is None or blueprint_id in r.blueprints))
+        _RULES_FOR[key] = known
+    return known[1]
 
 
 def matches(when: Mapping[str, Iterable[str]], answers: Answers, pick: str | None = None) -> bool:

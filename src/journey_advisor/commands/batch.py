@@ -19,6 +19,8 @@ from ..scenarios import parse_scenarios, read_source
 if TYPE_CHECKING:
     from ..cli import Session
 
+REMEMBERED_LINES = 2_048
+
 
 def run_batch(session: "Session", path: str, output_format: str, pages: Path | None,
               rules_file: Path | None) -> int:
@@ -63,12 +65,19 @@ def _stream_json(answers: list, facts: Any, rules: Any, page_set: Any, session: 
 
     write = sys.stdout.write
     no_fit = False
+    # The engine is pure, so a scenario that repeats an earlier one repeats its line too.
+    lines: dict[Any, tuple[str, bool]] = {}
     write("[\n")
     for index, given in enumerate(answers):
-        result = evaluate(given, facts, rules)
-        no_fit = no_fit or result.pick is None
-        write(("" if index == 0 else ",\n")
-              + json.dumps(result_dict(result, facts, page_set, session.t), ensure_ascii=False))
+        if given not in lines:
+            if len(lines) >= REMEMBERED_LINES:  # bounded: memory stays flat on long batches
+                lines.clear()
+            result = evaluate(given, facts, rules)
+            lines[given] = (json.dumps(result_dict(result, facts, page_set, session.t),
+                                       ensure_ascii=False), result.pick is None)
+        line, fits_nothing = lines[given]
+        no_fit = no_fit or fits_nothing
+        write(("" if index == 0 else ",\n") + line)
     write("\n]\n")
     sys.stdout.flush()
     return 3 if no_fit else 0
