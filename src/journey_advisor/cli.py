@@ -94,6 +94,12 @@ def _check_format(value: str, formats: tuple[str, ...] = FORMATS) -> str:
                      where="--format", value=value[:40], options=", ".join(formats))
 
 
+def _raw_answers(*values: Any) -> dict[str, Any]:
+    """The answer flags, keyed by question id, in PRODUCT.md's order."""
+    keys = ("trigger", "channels", "deployment", "data", "profiles", "messages_per_hour")
+    return dict(zip(keys, values))
+
+
 def _path(value: Optional[str]) -> Optional[Path]:
     return Path(value) if value else None
 
@@ -204,8 +210,7 @@ def build_app(session: Session) -> typer.Typer:
 
                 return run_batch(session, answers, _check_format(output_format), _path(pages),
                                  _path(rules_file))
-            raw = {"trigger": trigger, "channels": channel, "deployment": deployment,
-                   "data": data, "profiles": profiles, "messages_per_hour": messages_per_hour}
+            raw = _raw_answers(trigger, channel, deployment, data, profiles, messages_per_hour)
             return run_recommend(session, raw, output_format=_check_format(output_format),
                                  pages=_path(pages), rules_file=_path(rules_file),
                                  interactive=_interactive(no_input), explain=explain)
@@ -259,8 +264,7 @@ def build_app(session: Session) -> typer.Typer:
             from .commands.reference import run_compare
 
             session.check_lang()
-            raw = {"trigger": trigger, "channels": channel, "deployment": deployment,
-                   "data": data, "profiles": profiles, "messages_per_hour": messages_per_hour}
+            raw = _raw_answers(trigger, channel, deployment, data, profiles, messages_per_hour)
             return run_compare(session, raw, _check_format(output_format), _path(pages),
                                _path(rules_file))
 
