@@ -169,3 +169,41 @@ def test_later_table_without_descriptions_is_deprecated_in_any_language(terms):
     assert {k: e.status for k, e in entries.items()} == {
         "journey-optimizer": "current", "campaign-v8": "current", "campaign-v7": "deprecated"}
     assert entries["campaign-v8"].name == "Adobe Campaign v8" and problems == []
+
+
+def test_blueprint_page_markup_variations(terms):
+    page = parse_blueprint_page(FIXTURES / "pages_markup" / "campaign-v8.md", "campaign-v8.md",
+                                "campaign-v8", terms)
+    assert page.title == "Fixture Campaign v8 page"
+    assert page.intro == 'Intro with an entity "quoted" and a link icon 🔗.'
+    assert page.sections["use_cases"] == (
+        "Batch: -First item without a space stays a paragraph",
+        "Batch: Second item, bold and a link",
+        "Batch: A nested item with a control",
+    )
+    assert page.sections["integration_patterns"] == (
+        "Journey Optimizer with Adobe Campaign: Sends through\nthe real-time server",
+        "Empty link: A row with an empty link",
+    )
+    assert page.sections["prerequisites"] == ("Numbered step one", "Numbered step two")
+    assert page.sections["guardrails"] == ("Up to 20M messages per hour",)
+    assert any("A tip box 👉 See the other page" in alert for alert in page.alerts)
+    assert "A note box, with a blank quote line above." in page.alerts
+    everything = " ".join([page.title, page.intro, *page.alerts,
+                           *(item for items in page.sections.values() for item in items)])
+    for raw in ("[!", "{#", "{target", "<br", "<li", "&quot;", "&#"):
+        assert raw not in everything
+
+
+def test_front_matter_of_every_locale_shape(terms):
+    metadata, _, _, problems = read_page(FIXTURES / "pages_markup" / "campaign-v8.md", "p.md")
+    assert problems == []
+    assert metadata["product_v2"] == [{"id": "11111111-2222"}] and metadata["hidefromtoc"] is True
+
+
+def test_flattened_list_front_matter_is_reported_not_fatal(tmp_path):
+    path = tmp_path / "p.md"
+    path.write_bytes(b"---\r\ntitle: T\r\nproduct_v2: id: a1 id: b2\r\n---\r\n# Body\r\n")
+    metadata, body, _, problems = read_page(path, "p.md")
+    assert metadata == {} and "# Body" in body
+    assert problems[0].key == "problem.front_matter"
