@@ -95,3 +95,13 @@ def test_list_and_recommend_in_the_folder_language(tree):
 def test_lang_overrides_the_folder_language():
     code, data = run_json(["list", "--pages", str(UPSTREAM / "blueprints-learn.it-IT"), "--lang", "sv"])
     assert code == 0 and data["locale"] == "sv"
+
+
+def test_answer_errors_speak_the_folder_language():
+    from .conftest import run_cli
+
+    result = run_cli(["recommend", "-t", "triggered", "-c", "emial", "--no-input",
+                      "--pages", str(UPSTREAM / "blueprints-learn.it-IT")])
+    assert result.exit_code == 2
+    english = run_cli(["recommend", "-t", "triggered", "-c", "emial", "--no-input"])
+    assert result.stderr != english.stderr and "emial" in result.stderr

@@ -37,8 +37,9 @@ class Session:
         self.lang_error = lang_error
         self.explicit = explicit
 
-    def pages(self, pages_dir: Path | None) -> Any:
-        """The page set to show. Without --lang, a --pages folder's own locale comes first."""
+    def adopt_pages_locale(self, pages_dir: Path | None) -> None:
+        """Without --lang, a --pages folder's own locale comes first, for pages and interface
+        alike; called before anything is asked or said, so all of it is in that language."""
         from . import catalog
         from .sources import locate
 
@@ -47,6 +48,12 @@ class Session:
             if found.locale and found.locale != self.languages[0]:
                 self.languages = [found.locale] + [c for c in self.languages if c != found.locale]
                 self.t = catalog.localizer(self.languages)
+
+    def pages(self, pages_dir: Path | None) -> Any:
+        """The page set to show: the bundled pages, or the --pages folder's."""
+        from . import catalog
+
+        self.adopt_pages_locale(pages_dir)
         return catalog.page_set(self.languages, pages_dir)
 
     def note_borrowed(self, entries: Any) -> None:
@@ -205,6 +212,7 @@ def build_app(session: Session) -> typer.Typer:
             from .commands.recommend import run_recommend
 
             session.check_lang()
+            session.adopt_pages_locale(_path(pages))
             if answers is not None:
                 from .commands.batch import run_batch
 
