@@ -132,6 +132,11 @@ def test_explain_shows_the_rules_that_fired():
     plain = run_cli(["recommend", "-t", "triggered", "-c", "email", "--no-input"]).stdout
     explained = run_cli(["recommend", "-t", "triggered", "-c", "email", "--no-input", "--explain"]).stdout
     assert "triggered-realtime-profile" in explained and "triggered-realtime-profile" not in plain
+    assert "Rules that fired" in explained and "(+6)" in explained
+    assert "channel-unsupported" not in explained  # only rules that fired are listed
+    blocked = run_cli(["recommend", "-t", "triggered", "-c", "in-app", "--no-input", "--explain"]).stdout
+    assert "channel-unsupported (excludes) Adobe Campaign v8 does not support: in-app messages." in \
+        " ".join(blocked.split())
 
 
 def test_markdown_decision_record():
@@ -224,3 +229,14 @@ def test_bundled_pages_pass_pages_check():
     assert result.exit_code == 0
     assert result.stdout == ""  # no problem lines
     assert result.stderr.count("3 blueprints found, no problems.") == 12
+
+
+def test_missing_translations_get_a_note(capsys):
+    from journey_advisor.cli import _note_missing_strings
+    from journey_advisor.i18n import Localizer
+
+    t = Localizer("it", {"language.name": "Italiano"}, {}, {"a": "A", "notice.missing_strings":
+                  "journey-advisor: {count} missing in {language}."}, {})
+    t.text("a")
+    _note_missing_strings(t)
+    assert capsys.readouterr().err == "journey-advisor: 1 missing in Italiano.\n"

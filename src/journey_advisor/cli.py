@@ -320,6 +320,14 @@ def make_session(argv: list[str], env: Any) -> Session:
     return Session(languages, catalog.localizer(languages), lang_error, explicit is not None)
 
 
+def _note_missing_strings(t: Localizer) -> None:
+    """A dim note when some texts fell back to English (an incomplete or edited translation)."""
+    if t.missing and t.locale != "en":
+        note = t.text("notice.missing_strings", count=len(t.missing),
+                      language=t.text("language.name", t.locale))
+        sys.stderr.write(f"\x1b[2m{note}\x1b[0m\n" if sys.stderr.isatty() else note + "\n")
+
+
 def run(argv: list[str], env: Any) -> int:
     """Run the command line and return its exit code; every user-facing error becomes a message."""
     from .safe_text import inert
@@ -336,6 +344,7 @@ def run(argv: list[str], env: Any) -> int:
         code = code if isinstance(code, int) else 0
         if code == EXIT_INTERRUPTED:  # typer turns Ctrl-C into Exit(130) silently
             sys.stderr.write("\n" + session.t.text("notice.interrupted") + "\n")
+        _note_missing_strings(session.t)
         return code
     except AdvisorError as error:
         _say_error(inert(session.t.error(error) if session else error.english()),

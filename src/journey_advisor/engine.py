@@ -58,6 +58,7 @@ def judge(blueprint: BlueprintFacts, answers: Answers, rules: RuleSet,
     blocked: list[Message] = []
     warnings: list[Message] = []
     fired: list[str] = []
+    trace: list[tuple[str, str, int, Message]] = []
     name = {"name": blueprint.name}
     for rule in _rules_for(rules, blueprint.id):
         if rule.when and not (holds[rule.id] if holds is not None else matches(rule.when, answers)):
@@ -66,15 +67,18 @@ def judge(blueprint: BlueprintFacts, answers: Answers, rules: RuleSet,
             score += rule.points
             reasons.append(Message(rule.reason, name))
             fired.append(rule.id)
+            trace.append((rule.id, rule.effect, rule.points, reasons[-1]))
             continue
         findings = CHECKS[rule.check](blueprint, answers, rules)  # type: ignore[index]
         if findings:
             fired.append(rule.id)
         target = blocked if rule.effect == "exclude" else warnings
-        target.extend(Message(rule.reason, {**name, **f}) for f in findings)
+        for finding in findings:
+            target.append(Message(rule.reason, {**name, **finding}))
+            trace.append((rule.id, rule.effect, 0, target[-1]))
     return Verdict(blueprint=blueprint.id, eligible=not blocked, score=score,
                    reasons=tuple(reasons), blocked_by=tuple(blocked), warnings=tuple(warnings),
-                   fired=tuple(fired))
+                   fired=tuple(fired), trace=tuple(trace))
 
 
 _RULES_FOR: dict[tuple[int, str], tuple[RuleSet, tuple[Rule, ...]]] = {}

@@ -154,6 +154,8 @@ class Verdict(NamedTuple):
     blocked_by: tuple[Message, ...]
     warnings: tuple[Message, ...]
     fired: tuple[str, ...]  # ids of the rules that fired, in rule order
+    # (rule id, effect, points, message) of each rule that fired, for --explain
+    trace: tuple[tuple[str, str, int, Message], ...] = ()
 
 
 class Result(NamedTuple):

@@ -85,8 +85,6 @@ def render_recommendation(result: Result, facts: Mapping[str, BlueprintFacts], p
     table.add_column(t.text("label.eligible"), justify="center")
     table.add_column(t.text("label.score_column"), justify="right")
     table.add_column(t.text("label.why_not"))
-    if explain:
-        table.add_column("rules")
     for verdict in others:
         if verdict.blocked_by:
             why_not = _bullets([t.message(m) for m in verdict.blocked_by])
@@ -95,18 +93,13 @@ def render_recommendation(result: Result, facts: Mapping[str, BlueprintFacts], p
             if verdict.reasons:
                 why_not.append("\n")
                 why_not.append_text(_bullets([t.message(m) for m in verdict.reasons], style="dim"))
-        row: list[Any] = [Text(names[verdict.blueprint]),
-                          Text(t.text("label.yes" if verdict.eligible else "label.no"),
-                               style="green" if verdict.eligible else "red"),
-                          Text(str(verdict.score)), why_not]
-        if explain:
-            row.append(Text("\n".join(verdict.fired), style="dim"))
-        table.add_row(*row)
+        table.add_row(Text(names[verdict.blueprint]),
+                      Text(t.text("label.yes" if verdict.eligible else "label.no"),
+                           style="green" if verdict.eligible else "red"),
+                      Text(str(verdict.score)), why_not)
     out.append(table)
-    if explain and result.pick is not None:
-        fired = Text(f"{result.pick}: ", style="bold")
-        fired.append(", ".join(by_id[result.pick].fired), style="dim")
-        out.append(fired)
+    if explain:
+        out.append(render_trace(result, names, t))
     if result.warnings:
         warnings = Text(t.text("label.warnings"), style="bold yellow")
         warnings.append("\n")
@@ -124,6 +117,20 @@ def render_recommendation(result: Result, facts: Mapping[str, BlueprintFacts], p
     elif result.pick is None:
         out.append(Text(t.text("label.no_integration"), style="dim"))
     return out
+
+
+def render_trace(result: Result, names: Mapping[str, str], t: Localizer) -> RenderableType:
+    """--explain: every rule that fired for each blueprint, its effect and its localized text."""
+    text = Text(t.text("label.rules_fired"), style="bold")
+    for verdict in result.ranking:
+        text.append("\n" + names[verdict.blueprint], style="bold")
+        for rule_id, effect, points, message in verdict.trace:
+            effect_label = (f"+{points}" if effect == "score"
+                            else t.text("label.excluded" if effect == "exclude" else "label.warning"))
+            text.append(f"\n  • {rule_id} ", style="cyan")
+            text.append(f"({effect_label}) ", style="dim")
+            text.append(t.message(message))
+    return text
 
 
 def as_group(renderables: list[RenderableType]) -> Group:
