@@ -240,3 +240,24 @@ def test_missing_translations_get_a_note(capsys):
     t.text("a")
     _note_missing_strings(t)
     assert capsys.readouterr().err == "journey-advisor: 1 missing in Italiano.\n"
+
+
+def test_show_diagram_in_every_form():
+    table = run_cli(["show", "campaign-v8", "--diagram"])
+    assert table.exit_code == 0 and "Reference architecture" in table.stdout and "Batch files over sFTP" in table.stdout
+    mermaid = run_cli(["show", "campaign-v8", "--format", "mermaid", "--lang", "de"])
+    assert mermaid.stdout.startswith("---\ntitle:") and "flowchart LR" in mermaid.stdout
+    import json
+
+    data = json.loads(run_cli(["show", "journey-optimizer", "--diagram", "--format", "json"]).stdout)
+    assert [layer["id"] for layer in data["layers"]] == ["sources", "data", "orchestration", "channels"]
+    assert run_cli(["show", "campaign-v8", "--diagram", "--format", "markdown"]).stdout.startswith("```mermaid")
+
+
+def test_recommendation_ends_with_the_picture_on_wide_terminals(monkeypatch):
+    monkeypatch.setenv("COLUMNS", "120")
+    wide = run_cli(["recommend", "-t", "triggered", "-c", "custom", "--no-input"]).stdout
+    assert "Reference architecture" in wide and "Third-party messaging service" in wide
+    monkeypatch.setenv("COLUMNS", "80")
+    assert "Reference architecture" not in run_cli(["recommend", "-t", "triggered", "-c", "custom",
+                                                    "--no-input"]).stdout

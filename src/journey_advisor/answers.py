@@ -58,8 +58,7 @@ def parse_choice(value: Any, question: Question, where: str) -> str:
     key = canonical(text)
     if key in question.options:
         return key
-    _unknown(text, question.options, where)
-    raise AssertionError("unreachable")  # pragma: no cover
+    raise unknown_value(text, question.options, where)
 
 
 def parse_choices(values: Any, question: Question, where: str) -> tuple[str, ...]:
@@ -119,23 +118,25 @@ def _bad_count(value: Any, where: str) -> None:
                      "1.5M, 200M)", where=where, value=str(value)[:40])
 
 
-def _unknown(text: str, options: tuple[str, ...], where: str) -> None:
+def unknown_value(text: str, options: tuple[str, ...], where: str) -> UsageError:
+    """The error for a value not among `options`, with the closest one as a "did you mean"."""
     guess = suggest(text, options)
     if guess:
-        raise UsageError("error.unknown_value_hint",
-                         "{where}: unknown value '{value}'; did you mean '{suggestion}'? "
-                         "Choose from {options}",
-                         where=where, value=text[:60], suggestion=guess, options=", ".join(options))
-    raise UsageError("error.unknown_value", "{where}: unknown value '{value}'; choose from {options}",
-                     where=where, value=text[:60], options=", ".join(options))
+        return UsageError("error.unknown_value_hint",
+                          "{where}: unknown value '{value}'; did you mean '{suggestion}'? "
+                          "Choose from {options}",
+                          where=where, value=text[:60], suggestion=guess, options=", ".join(options))
+    return UsageError("error.unknown_value", "{where}: unknown value '{value}'; choose from {options}",
+                      where=where, value=text[:60], options=", ".join(options))
 
 
 def missing_required(raw: Mapping[str, Any], rules: RuleSet) -> list[str]:
     """Ids of the required questions that have no answer in `raw`."""
-    return [q.id for q in rules.questions if q.required and _is_blank(raw.get(q.id))]
+    return [q.id for q in rules.questions if q.required and is_blank(raw.get(q.id))]
 
 
-def _is_blank(value: Any) -> bool:
+def is_blank(value: Any) -> bool:
+    """No answer: nothing, an empty string or an empty list."""
     return value is None or value == "" or value == [] or value == ()
 
 
@@ -148,7 +149,7 @@ def build_answers(raw: Mapping[str, Any], rules: RuleSet, where: str = "") -> An
     for question in rules.questions:
         label = f"{where}{question.id}" if where else FLAGS[question.id]
         value = raw.get(question.id)
-        if _is_blank(value):
+        if is_blank(value):
             if question.required:
                 raise UsageError("error.missing_answer",
                                  "{where}: an answer is required ({options})",
@@ -164,4 +165,4 @@ def build_answers(raw: Mapping[str, Any], rules: RuleSet, where: str = "") -> An
 
 
 __all__ = ["build_answers", "parse_choice", "parse_choices", "parse_count", "missing_required",
-           "suggest", "canonical", "FLAGS", "Term"]
+           "suggest", "canonical", "unknown_value", "is_blank", "FLAGS", "Term"]

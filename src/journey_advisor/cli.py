@@ -89,16 +89,9 @@ def _check_format(value: str, formats: tuple[str, ...] = FORMATS) -> str:
     key = value.strip().lower()
     if key in formats:
         return key
-    from .answers import suggest
+    from .answers import unknown_value
 
-    guess = suggest(key, formats)
-    if guess:
-        raise UsageError("error.unknown_value_hint",
-                         "{where}: unknown value '{value}'; did you mean '{suggestion}'? "
-                         "Choose from {options}", where="--format", value=value[:40],
-                         suggestion=guess, options=", ".join(formats))
-    raise UsageError("error.unknown_value", "{where}: unknown value '{value}'; choose from {options}",
-                     where="--format", value=value[:40], options=", ".join(formats))
+    raise unknown_value(value, formats, "--format")
 
 
 def _raw_answers(*values: Any) -> dict[str, Any]:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from .i18n import Localizer
-from .loading import QUESTION_OPTIONS, _Checker, read_yaml
+from .loading import QUESTION_OPTIONS, Checker, read_yaml
 from .models import BLUEPRINT_IDS
 
 LAYERS = ("sources", "data", "orchestration", "channels")
@@ -16,7 +16,7 @@ Layers = list[tuple[str, list[str]]]
 
 def load_architecture(path: Path) -> dict[str, Any]:
     """The validated graph: {'blueprints': {id: Layers}, 'integrations': {id: {...}}}."""
-    check = _Checker(path)
+    check = Checker(path)
     root = check.mapping(read_yaml(path), "", required=("schema_version", "blueprints", "integrations"))
     blueprints = {}
     for blueprint_id, layers in check.mapping(root.get("blueprints", {}), "blueprints",

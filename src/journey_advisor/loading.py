@@ -101,7 +101,7 @@ def read_text(path: Path, limit: int) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-class _Checker:
+class Checker:
     """Collects every problem of one file, with its key path, and raises them together."""
 
     def __init__(self, path: Path) -> None:
@@ -196,7 +196,7 @@ def _did_you_mean(value: Any, allowed: Iterable[str]) -> str:
 
 def load_facts(path: Path) -> dict[str, BlueprintFacts]:
     """Load blueprints.yaml into BlueprintFacts by id; DataError listing every problem."""
-    check = _Checker(path)
+    check = Checker(path)
     root = check.mapping(read_yaml(path), "", required=("schema_version", "blueprints"))
     if root and root.get("schema_version") != 1:
         check.add("schema_version", "expected 1")
@@ -211,7 +211,7 @@ def load_facts(path: Path) -> dict[str, BlueprintFacts]:
     return facts
 
 
-def _blueprint_facts(check: _Checker, blueprint_id: str, raw: Any) -> BlueprintFacts:
+def _blueprint_facts(check: Checker, blueprint_id: str, raw: Any) -> BlueprintFacts:
     where = f"blueprints.{blueprint_id}"
     node = check.mapping(raw, where, required=(
         "name", "status", "link", "engagement", "channels", "deployment", "data", "guardrails"),
@@ -256,7 +256,7 @@ def _blueprint_facts(check: _Checker, blueprint_id: str, raw: Any) -> BlueprintF
     )
 
 
-def _guardrail(check: _Checker, where: str, raw: Any) -> Guardrail:
+def _guardrail(check: Checker, where: str, raw: Any) -> Guardrail:
     node = check.mapping(raw, where, required=(
         "id", "measure", "limit", "unit", "stated", "enforce", "source"), optional=("applies_to",))
     check.choice(node.get("measure"), f"{where}.measure", MEASURES)
@@ -287,7 +287,7 @@ QUESTION_OPTIONS = {
 
 def load_rules(path: Path) -> RuleSet:
     """Load rules.yaml (questions, rules, tie-break, integrations); DataError listing every problem."""
-    check = _Checker(path)
+    check = Checker(path)
     root = check.mapping(read_yaml(path), "", required=(
         "schema_version", "near_limit_ratio", "tie_break", "questions", "rules", "integrations"))
     if root and root.get("schema_version") != 1:
@@ -317,7 +317,7 @@ def load_rules(path: Path) -> RuleSet:
                    near_limit_ratio=float(ratio), integrations=integrations)
 
 
-def _question(check: _Checker, where: str, raw: Any) -> Question:
+def _question(check: Checker, where: str, raw: Any) -> Question:
     node = check.mapping(raw, where, required=("id", "kind"),
                          optional=("required", "options", "default"))
     question_id = node.get("id")
@@ -339,7 +339,7 @@ def _question(check: _Checker, where: str, raw: Any) -> Question:
                     default=default if isinstance(default, str) else None)
 
 
-def _when(check: _Checker, where: str, raw: Any, keys: Iterable[str]) -> dict[str, tuple[str, ...]]:
+def _when(check: Checker, where: str, raw: Any, keys: Iterable[str]) -> dict[str, tuple[str, ...]]:
     node = check.mapping(raw, where, optional=keys)
     out = {}
     for key, values in node.items():
@@ -348,7 +348,7 @@ def _when(check: _Checker, where: str, raw: Any, keys: Iterable[str]) -> dict[st
     return out
 
 
-def _rule(check: _Checker, where: str, raw: Any) -> Rule:
+def _rule(check: Checker, where: str, raw: Any) -> Rule:
     node = check.mapping(raw, where, required=("id", "effect", "reason"),
                          optional=("check", "when", "blueprints", "points"))
     effect = node.get("effect")
@@ -383,7 +383,7 @@ def _rule(check: _Checker, where: str, raw: Any) -> Rule:
     )
 
 
-def _integration(check: _Checker, where: str, raw: Any) -> Integration:
+def _integration(check: Checker, where: str, raw: Any) -> Integration:
     node = check.mapping(raw, where, required=(
         "id", "members", "deployment", "trigger", "suggest_when", "link"))
     return Integration(
@@ -401,7 +401,7 @@ def _integration(check: _Checker, where: str, raw: Any) -> Integration:
 
 def load_strings(path: Path) -> dict[str, str]:
     """Load a UI-strings file into a flat {dotted.key: text} mapping."""
-    check = _Checker(path)
+    check = Checker(path)
     flat: dict[str, str] = {}
 
     def walk(node: Any, prefix: str) -> None:
@@ -427,7 +427,7 @@ GLOSSARY_SECTIONS = ("terms", "headings", "table")
 
 def load_glossary(path: Path) -> dict[str, Any]:
     """Load a glossary: {'locale', 'native_name', 'terms': {...}, 'headings': {...}, 'table': {...}}."""
-    check = _Checker(path)
+    check = Checker(path)
     root = check.mapping(read_yaml(path), "", required=(
         "locale", "native_name", "terms", "headings", "table"), optional=("sources",))
     for section in GLOSSARY_SECTIONS:

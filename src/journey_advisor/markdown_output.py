@@ -6,6 +6,7 @@ from typing import Mapping
 
 from .decision_record import escape_cell
 from .i18n import Localizer
+from .report import fact_word
 
 
 def _table(header: list[str], rows: list[list[str]]) -> list[str]:
@@ -37,8 +38,7 @@ def _mark(value: object, t: Localizer) -> str:
         return "✓"
     if value is False or value is None:
         return "✗"
-    key = "level." if value in ("primary", "supported", "limited") else "fit."
-    return t.text(key + str(value))
+    return fact_word(value, t)
 
 
 def compare_markdown(data: dict, t: Localizer) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from typing import Any, Callable
 
-from .answers import canonical, parse_count
+from .answers import canonical, is_blank, parse_count
 from .errors import UsageError
 from .i18n import Localizer
 from .models import Question, RuleSet
@@ -32,16 +32,12 @@ def terminal_say(text: str) -> None:
     sys.stderr.flush()
 
 
-def _is_blank(value: Any) -> bool:
-    return value is None or value == "" or value == [] or value == ()
-
-
 def ask_missing(raw: dict[str, Any], rules: RuleSet, t: Localizer, ask: Ask = terminal_ask,
                 say: Say = terminal_say) -> dict[str, Any]:
     """Fill every unanswered question of `raw` in rules order; Enter keeps a default."""
     answered = dict(raw)
     for question in rules.questions:
-        if _is_blank(answered.get(question.id)):
+        if is_blank(answered.get(question.id)):
             try:
                 answered[question.id] = ask_one(question, t, ask, say)
             except EOFError:

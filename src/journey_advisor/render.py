@@ -12,7 +12,7 @@ from rich.text import Text
 
 from .i18n import Localizer
 from .models import BlueprintFacts, PageSet, Result
-from .report import blueprint_summary, integration_dict
+from .report import blueprint_summary, fact_word, integration_dict
 
 
 class Unwrapped:
@@ -165,12 +165,12 @@ def render_show(data: dict, headings: Mapping[str, str], t: Localizer) -> list[R
 
 
 def _level(value: object, t: Localizer) -> Text:
+    word = fact_word(value, t)
     if value is True:
-        return Text("✓ " + t.text("label.yes"), style="green")
+        return Text("✓ " + word, style="green")
     if value is False or value is None:
-        return Text("✗ " + t.text("label.no"), style="red")
-    key = "level." if value in ("primary", "supported", "limited") else "fit."
-    return Text(t.text(key + str(value)), style="green" if value in ("primary", "native") else "")
+        return Text("✗ " + word, style="red")
+    return Text(word, style="green" if value in ("primary", "native") else "")
 
 
 def render_compare(data: dict, t: Localizer) -> list[RenderableType]:

@@ -27,6 +27,16 @@ DATA_STRATEGIES = ("platform", "etl")
 SCHEMA_VERSION = 1
 
 
+def fact_word(value: object, t: Localizer) -> str:
+    """A compared fact in words: an engagement level or data fit, or yes/no for a bool."""
+    if value is True:
+        return t.text("label.yes")
+    if value is False or value is None:
+        return t.text("label.no")
+    key = "level." if value in ("primary", "supported", "limited") else "fit."
+    return t.text(key + str(value))
+
+
 def localized_link(template: str, locale: str) -> str:
     """Experience League URL of a page in `locale` (its path segment is the lower-case code)."""
     return template.replace("{lang}", locale.lower())

@@ -15,6 +15,7 @@ from ..answers import build_answers
 from ..engine import evaluate
 from ..errors import UsageError
 from ..scenarios import parse_scenarios, read_source
+from .output import emit
 
 if TYPE_CHECKING:
     from ..cli import Session
@@ -24,7 +25,6 @@ REMEMBERED_LINES = 2_048
 
 def run_batch(session: "Session", path: str, output_format: str, pages: Path | None,
               rules_file: Path | None) -> int:
-    from ..cli import _print_data, dump
     from ..report import result_dict
 
     text, label = read_source(path, sys.stdin.buffer)
@@ -42,17 +42,14 @@ def run_batch(session: "Session", path: str, output_format: str, pages: Path | N
     if output_format == "json":
         return _stream_json(answers, facts, rules, page_set, session)
     results = [evaluate(given, facts, rules) for given in answers]
-    if output_format == "yaml":
-        _print_data(dump([result_dict(r, facts, page_set, session.t) for r in results], "yaml"))
-    elif output_format == "markdown":
-        _print_data(batch_markdown(rows, results, facts, page_set, session.t))
-    else:
-        from ..cli import _console
+
+    def table(width: int) -> list[Any]:
         from ..render import render_batch
 
-        console = _console()
-        for renderable in render_batch(rows, results, facts, page_set, session.t):
-            console.print(renderable)
+        return render_batch(rows, results, facts, page_set, session.t)
+
+    emit(output_format, lambda: [result_dict(r, facts, page_set, session.t) for r in results],
+         table, lambda: batch_markdown(rows, results, facts, page_set, session.t))
     return 3 if any(r.pick is None for r in results) else 0
 
 

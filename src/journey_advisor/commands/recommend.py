@@ -11,6 +11,7 @@ from ..answers import FLAGS, build_answers, missing_required
 from ..engine import evaluate, exit_code_for
 from ..errors import UsageError
 from ..models import Terms
+from .output import emit
 
 if TYPE_CHECKING:
     from ..cli import Session
@@ -48,9 +49,6 @@ def collect_answers(session: "Session", raw: dict[str, Any], rules: Any, interac
 def run_recommend(session: "Session", raw: dict[str, Any], output_format: str,
                   pages: Path | None, rules_file: Path | None, interactive: bool,
                   explain: bool = False) -> int:
-    from ..cli import _console, _print_data, dump
-    from ..report import result_dict
-
     rules = catalog.rules(rules_file)
     answers = collect_answers(session, raw, rules, interactive)
     facts = catalog.facts()
@@ -58,24 +56,30 @@ def run_recommend(session: "Session", raw: dict[str, Any], output_format: str,
     page_set = session.pages(pages)
     if result.pick is not None:
         session.note_borrowed([page_set.entries.get(result.pick)])
-    if output_format in ("json", "yaml"):
-        _print_data(dump(result_dict(result, facts, page_set, session.t), output_format))
-    elif output_format == "markdown":
-        from ..decision_record import render_decision_record
 
-        _print_data(render_decision_record(result, facts, page_set, session.t))
-    else:
-        from ..render import print_all, render_recommendation
+    def data() -> Any:
+        from ..report import result_dict
 
-        console = _console()
-        print_all(console, render_recommendation(result, facts, page_set, session.t, explain))
-        if result.pick is not None and console.width >= DIAGRAM_MIN_WIDTH:
+        return result_dict(result, facts, page_set, session.t)
+
+    def table(width: int) -> list[Any]:
+        from ..render import render_diagram, render_recommendation
+
+        out = render_recommendation(result, facts, page_set, session.t, explain)
+        if result.pick is not None and width >= DIAGRAM_MIN_WIDTH:  # the pick's picture
             from ..diagram import layers_for
-            from ..render import render_diagram
 
             layers = layers_for(catalog.architecture(), result.pick,
                                 result.integration.id if result.integration else None)
             title = f"{facts[result.pick].name}: {session.t.text('diagram.title')}"
-            console.print(render_diagram(layers, title, session.t, console.width))
+            out.append(render_diagram(layers, title, session.t, width))
+        return out
+
+    def markdown() -> str:
+        from ..decision_record import render_decision_record
+
+        return render_decision_record(result, facts, page_set, session.t)
+
+    emit(output_format, data, table, markdown)
     sys.stdout.flush()
     return exit_code_for(result)

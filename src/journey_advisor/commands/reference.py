@@ -3,29 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 from .. import catalog
 from ..errors import UsageError
 from ..locale import SUPPORTED
 from ..models import BLUEPRINT_IDS
+from .output import emit
 
 if TYPE_CHECKING:
     from ..cli import Session
-
-
-def emit(session: "Session", data: dict, output_format: str,
-         table: Callable[[], list[Any]], markdown: Callable[[], str]) -> None:
-    from ..cli import _console, _print_data, dump
-
-    if output_format in ("json", "yaml"):
-        _print_data(dump(data, output_format))
-    elif output_format == "markdown":
-        _print_data(markdown())
-    else:
-        console = _console()
-        for renderable in table():
-            console.print(renderable)
 
 
 def _render(name: str, *args: Any) -> list[Any]:
@@ -47,7 +34,7 @@ def run_list(session: "Session", output_format: str, pages: Path | None) -> int:
     page_set = session.pages(pages)
     session.note_borrowed(page_set.entries.values())
     data = list_dict(catalog.facts(), page_set, session.t)
-    emit(session, data, output_format, lambda: _render("render_list", data, session.t),
+    emit(output_format, lambda: data, lambda _: _render("render_list", data, session.t),
          lambda: _markdown("list_markdown", data, session.t))
     return 0
 
@@ -86,33 +73,31 @@ def run_show(session: "Session", blueprint: str, output_format: str, pages: Path
     page = catalog.blueprint_page(page_set, blueprint_id)
     data = show_dict(blueprint_id, catalog.facts(), page_set, page, session.t)
     headings = section_headings(session)
-    emit(session, data, output_format, lambda: _render("render_show", data, headings, session.t),
+    emit(output_format, lambda: data, lambda _: _render("render_show", data, headings, session.t),
          lambda: _markdown("show_markdown", data, headings, session.t))
     return 0
 
 
 def run_diagram(session: "Session", blueprint_id: str, output_format: str) -> int:
     """`show ID --diagram` (terminal picture) or `show ID --format mermaid` (text for documents)."""
-    from ..cli import _console, _print_data, dump
+    from ..cli import _print_data
     from ..diagram import layers_for, node_label, to_mermaid
 
     layers = layers_for(catalog.architecture(), blueprint_id)
     title = f"{catalog.facts()[blueprint_id].name}: {session.t.text('diagram.title')}"
     if output_format == "mermaid":
         _print_data(to_mermaid(layers, title, session.t))
-    elif output_format in ("json", "yaml"):
-        _print_data(dump({"schema_version": 1, "locale": session.t.locale, "id": blueprint_id,
-                          "layers": [{"id": layer, "label": session.t.text("diagram.layer." + layer),
-                                      "nodes": [{"id": n, "label": node_label(n, session.t)}
-                                                for n in nodes]} for layer, nodes in layers]},
-                         output_format))
-    elif output_format == "markdown":
-        _print_data("```mermaid\n" + to_mermaid(layers, title, session.t) + "```")
-    else:
-        from ..render import render_diagram
+        return 0
 
-        console = _console()
-        console.print(render_diagram(layers, title, session.t, console.width))
+    def data() -> dict[str, Any]:
+        return {"schema_version": 1, "locale": session.t.locale, "id": blueprint_id,
+                "layers": [{"id": layer, "label": session.t.text("diagram.layer." + layer),
+                            "nodes": [{"id": n, "label": node_label(n, session.t)} for n in nodes]}
+                           for layer, nodes in layers]}
+
+    emit(output_format, data,
+         lambda width: [_render("render_diagram", layers, title, session.t, width)],
+         lambda: "```mermaid\n" + to_mermaid(layers, title, session.t) + "```")
     return 0
 
 
@@ -135,7 +120,7 @@ def run_compare(session: "Session", raw: dict[str, Any], output_format: str,
             result = evaluate(build_answers(given, rules), facts, rules)
     page_set = session.pages(pages)
     data = compare_dict(facts, page_set, session.t, result)
-    emit(session, data, output_format, lambda: _render("render_compare", data, session.t),
+    emit(output_format, lambda: data, lambda _: _render("render_compare", data, session.t),
          lambda: _markdown("compare_markdown", data, session.t))
     return 0
 
@@ -165,6 +150,6 @@ def languages_dict(session: "Session") -> dict[str, Any]:
 
 def run_languages(session: "Session", output_format: str) -> int:
     data = languages_dict(session)
-    emit(session, data, output_format, lambda: _render("render_languages", data, session.t),
+    emit(output_format, lambda: data, lambda _: _render("render_languages", data, session.t),
          lambda: _markdown("languages_markdown", data, session.t))
     return 0
