@@ -17,7 +17,7 @@ from .loading import load_facts, load_glossary, load_rules, load_strings, read_t
 from .locale import FALLBACK
 from .models import BlueprintFacts, BlueprintPage, OverviewEntry, PageSet, Problem, RuleSet
 from .resources import data_dir
-from .sources import MAX_PAGE_BYTES, ensure_inside, locate
+from .sources import MAX_PAGE_BYTES, PagesFolder, ensure_inside, locate
 
 
 def facts() -> dict[str, BlueprintFacts]:
@@ -66,15 +66,17 @@ def bundled_pages_root() -> Path:
     return data_dir() / "pages"
 
 
-def page_set(languages: Iterable[str], pages_dir: Path | None = None) -> PageSet:
+def page_set(languages: Iterable[str], pages_dir: Path | None = None,
+             found: PagesFolder | None = None) -> PageSet:
     """The pages to show: bundled ones of the first language that has them, or a --pages folder.
 
     Blueprints a --pages folder lacks, or describes without text (today's deprecated table), take
     our own text in that language, marked in `description_from`. DataError when unusable.
+    `found` is the folder's overview location when the caller already probed for it.
     """
     languages = list(languages)
     if pages_dir is not None:
-        found = locate(pages_dir, languages)
+        found = found or locate(pages_dir, languages)
         pages = read_page_set(found.folder, found.locale or languages[0], found.root)
         return _with_bundled_descriptions(pages, [pages.locale] + languages)
     root = bundled_pages_root()
@@ -99,6 +101,7 @@ def _with_bundled_descriptions(pages: PageSet, languages: list[str]) -> PageSet:
     return pages._replace(entries=entries)
 
 
+@lru_cache(maxsize=1)
 def _terms_key() -> str:
     import json
 

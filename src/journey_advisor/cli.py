@@ -36,15 +36,23 @@ class Session:
         self.t = t
         self.lang_error = lang_error
         self.explicit = explicit
+        self._located: dict[Path, Any] = {}
+
+    def _locate(self, pages_dir: Path) -> Any:
+        """Where the overview of a --pages folder is; probed once per run, however often asked."""
+        from .sources import locate
+
+        if pages_dir not in self._located:
+            self._located[pages_dir] = locate(pages_dir, self.languages)
+        return self._located[pages_dir]
 
     def adopt_pages_locale(self, pages_dir: Path | None) -> None:
         """Without --lang, a --pages folder's own locale comes first, for pages and interface
         alike; called before anything is asked or said, so all of it is in that language."""
         from . import catalog
-        from .sources import locate
 
         if pages_dir is not None and not self.explicit:
-            found = locate(pages_dir, self.languages)
+            found = self._locate(pages_dir)
             if found.locale and found.locale != self.languages[0]:
                 self.languages = [found.locale] + [c for c in self.languages if c != found.locale]
                 self.t = catalog.localizer(self.languages)
@@ -54,7 +62,9 @@ class Session:
         from . import catalog
 
         self.adopt_pages_locale(pages_dir)
-        return catalog.page_set(self.languages, pages_dir)
+        if pages_dir is None:
+            return catalog.page_set(self.languages)
+        return catalog.page_set(self.languages, pages_dir, self._locate(pages_dir))
 
     def note_borrowed(self, entries: Any) -> None:
         """Say on stderr when a shown description came from our pages, not the --pages folder."""

@@ -60,6 +60,10 @@ def layers_for(graph: dict[str, Any], blueprint_id: str, integration_id: str | N
     return layers
 
 
+def title_for(blueprint_name: str, t: Localizer) -> str:
+    return f"{blueprint_name}: {t.text('diagram.title')}"
+
+
 def node_label(node: str, t: Localizer) -> str:
     if node in QUESTION_OPTIONS["channels"]:
         return t.term(node)

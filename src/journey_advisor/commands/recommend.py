@@ -67,12 +67,12 @@ def run_recommend(session: "Session", raw: dict[str, Any], output_format: str,
 
         out = render_recommendation(result, facts, page_set, session.t, explain)
         if result.pick is not None and width >= DIAGRAM_MIN_WIDTH:  # the pick's picture
-            from ..diagram import layers_for
+            from ..diagram import layers_for, title_for
 
             layers = layers_for(catalog.architecture(), result.pick,
                                 result.integration.id if result.integration else None)
-            title = f"{facts[result.pick].name}: {session.t.text('diagram.title')}"
-            out.append(render_diagram(layers, title, session.t, width))
+            out.append(render_diagram(layers, title_for(facts[result.pick].name, session.t),
+                                      session.t, width))
         return out
 
     def markdown() -> str:

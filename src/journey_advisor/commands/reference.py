@@ -81,10 +81,10 @@ def run_show(session: "Session", blueprint: str, output_format: str, pages: Path
 def run_diagram(session: "Session", blueprint_id: str, output_format: str) -> int:
     """`show ID --diagram` (terminal picture) or `show ID --format mermaid` (text for documents)."""
     from ..cli import _print_data
-    from ..diagram import layers_for, node_label, to_mermaid
+    from ..diagram import layers_for, node_label, title_for, to_mermaid
 
     layers = layers_for(catalog.architecture(), blueprint_id)
-    title = f"{catalog.facts()[blueprint_id].name}: {session.t.text('diagram.title')}"
+    title = title_for(catalog.facts()[blueprint_id].name, session.t)
     if output_format == "mermaid":
         _print_data(to_mermaid(layers, title, session.t))
         return 0
