@@ -11,7 +11,7 @@ import re
 from typing import Any, Iterable, Mapping
 
 from .errors import UsageError
-from .models import Answers, Question, RuleSet, Term, Terms
+from .models import Answers, Question, RuleSet, Terms
 
 # Above a trillion profiles or messages an hour the figure is a typo, not a plan.
 MAX_COUNT = 10**12
@@ -163,6 +163,3 @@ def build_answers(raw: Mapping[str, Any], rules: RuleSet, where: str = "") -> An
             values[question.id] = parse_count(value, label)
     return Answers(**values)
 
-
-__all__ = ["build_answers", "parse_choice", "parse_choices", "parse_count", "missing_required",
-           "suggest", "canonical", "unknown_value", "is_blank", "FLAGS", "Term"]

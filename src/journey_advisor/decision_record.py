@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Mapping
 
 from . import catalog
-from .engine import applicable_guardrails
 from .i18n import Localizer
 from .models import BlueprintFacts, PageSet, Result
 from .report import blueprint_summary, integration_dict
@@ -105,5 +104,3 @@ def render_decision_record(result: Result, facts: Mapping[str, BlueprintFacts], 
     out += [f"- [{name}]({link})" for name, link in links]
     return "\n".join(out) + "\n"
 
-
-__all__ = ["render_decision_record", "guardrail_lines", "escape_cell", "applicable_guardrails"]

@@ -201,6 +201,3 @@ def exit_code_for(result: Result) -> int:
     """0 when a blueprint was recommended, 3 when none fits (PRODUCT.md section 5)."""
     return 0 if result.pick is not None else 3
 
-
-__all__ = ["evaluate", "judge", "matches", "choose_integration", "covers", "exit_code_for",
-           "applicable_guardrails", "Rule"]

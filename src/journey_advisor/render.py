@@ -133,9 +133,6 @@ def render_trace(result: Result, names: Mapping[str, str], t: Localizer) -> Rend
     return text
 
 
-def as_group(renderables: list[RenderableType]) -> Group:
-    return Group(*renderables)
-
 
 def render_list(data: dict, t: Localizer) -> list[RenderableType]:
     table = Table(show_lines=True)

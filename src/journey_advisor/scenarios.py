@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import io
-from pathlib import Path
 from typing import Any, BinaryIO
 
 from .errors import UsageError
@@ -143,5 +142,3 @@ def _yaml_rows(text: str, label: str) -> list[tuple[str, dict[str, Any]]]:
         rows.append((str(index), item))
     return rows
 
-
-__all__ = ["read_source", "parse_scenarios", "MAX_ANSWERS_BYTES", "MAX_SCENARIOS", "Path"]
