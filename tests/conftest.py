@@ -67,3 +67,23 @@ def run_cli(args: list[str], env: dict[str, str] | None = None, input: str | Non
 def run_json(args: list[str], **kw: Any) -> tuple[int, Any]:
     result = run_cli(args + ["--format", "json", "--no-input"], **kw)
     return result.exit_code, (json.loads(result.stdout) if result.stdout.strip() else None)
+
+
+@pytest.fixture(params=["libyaml", "pure-python"])
+def each_yaml_loader(request, monkeypatch):
+    """Run a test with PyYAML's libyaml loader and with its pure-Python one: the outcome must not
+    depend on how PyYAML was built. The cache is off so neither run sees the other's results."""
+    import yaml
+
+    from journey_advisor import cache, files
+
+    if request.param == "libyaml":
+        if not hasattr(yaml, "CSafeLoader"):
+            pytest.skip("this PyYAML was built without libyaml")
+        monkeypatch.setattr(files, "safe_loader", lambda: yaml.CSafeLoader)
+    else:
+        monkeypatch.setattr(files, "safe_loader", lambda: yaml.SafeLoader)
+    monkeypatch.setenv(cache.CACHE_ENV, "off")
+    cache.cache_dir.cache_clear()
+    yield request.param
+    cache.cache_dir.cache_clear()

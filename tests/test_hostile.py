@@ -72,12 +72,14 @@ def _front_matter(pages: Path, matter: str) -> None:
 
 
 @pytest.mark.parametrize("matter", [
-    "title: [unclosed", "- just\n- a list", "", "title: !!python/object/apply:os.system ['touch PWNED']",
+    "title: [unclosed", "- just\n- a list", "title: " + "[" * 20000 + "]" * 20000,
+    "".join(" " * i + "k:\n" for i in range(150)), "n: " + "7" * 5000, "", "title: !!python/object/apply:os.system ['touch PWNED']",
     "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
     "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
     "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]\n"
     "g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f]\ntitle: *g",
 ])
+@pytest.mark.usefixtures("each_yaml_loader")
 def test_bad_front_matter_never_stops_the_page(pages, tmp_path, matter, monkeypatch):
     monkeypatch.chdir(tmp_path)
     _front_matter(pages, matter)
@@ -95,13 +97,17 @@ RULES = (data_dir() / "rules.yaml").read_text(encoding="utf-8")
     ("- a\n- b\n", "expected a mapping, found a list"),
     ("", "expected a mapping, found nothing"),
     (RULES.replace("tie_break:", "colour: red\ntie_break:"), "colour: unknown key"),
-    ("a: " + "[" * 20000 + "]" * 20000 + "\n", "rules.yaml: a: unknown key"),
+    ("a: " + "[" * 20000 + "]" * 20000 + "\n", "rules.yaml: nested more than 100 levels deep"),
+    ("a: " + "[" * 150 + "]" * 150 + "\n", "rules.yaml: nested more than 100 levels deep"),
+    ("a: " + "[" * 500 + "]" * 500 + "\n", "rules.yaml: nested more than 100 levels deep"),
+    ("a: " + "1" * 5000 + "\n", "rules.yaml: a value cannot be read"),
     ("a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
      "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
      "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]\n"
      + RULES.replace("tie_break: [journey-optimizer, campaign-v8, campaign-v7]", "tie_break: *f"),
      "tie_break[0]: a list is not one of"),
 ])
+@pytest.mark.usefixtures("each_yaml_loader")
 def test_hostile_rules_files(tmp_path, monkeypatch, content, message):
     monkeypatch.chdir(tmp_path)
     rules = tmp_path / "rules.yaml"
@@ -116,9 +122,14 @@ def test_hostile_rules_files(tmp_path, monkeypatch, content, message):
     ("- {trigger: triggered, channels: email, profiles: -1}\n", "row 1: profiles: '-1' is not a positive"),
     ("- {trigger: triggered, channels: email, messages_per_hour: 99999999999999999999}\n", "beyond any documented scale"),
     ("- {trigger: triggered, channels: ''}\n", "row 1: channels: an answer is required"),
-    ("x: !!python/object/apply:os.system ['touch PWNED']\n", "invalid YAML or JSON"),
-    ("- " + "[" * 20000 + "]" * 20000 + "\n", "row 1: expected a mapping"),
+    ("x: !!python/object/apply:os.system ['touch PWNED']\n", "answers.yaml:1: invalid YAML"),
+    ("- " + "[" * 20000 + "]" * 20000 + "\n", "answers.yaml: nested more than 100 levels deep"),
+    ("- " + "[" * 400 + "]" * 400 + "\n", "answers.yaml: nested more than 100 levels deep"),
+    ("".join(" " * (2 * i) + "- x:\n" for i in range(400)), "answers.yaml: nested more than 100 levels deep"),
+    ("- {trigger: triggered, channels: email, profiles: " + "9" * 5000 + "}\n",
+     "answers.yaml: a value cannot be read"),
 ])
+@pytest.mark.usefixtures("each_yaml_loader")
 def test_hostile_answers_files(tmp_path, monkeypatch, content, message):
     monkeypatch.chdir(tmp_path)
     answers = tmp_path / "answers.yaml"

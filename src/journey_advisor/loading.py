@@ -11,6 +11,7 @@ from typing import Any, Callable, Iterable
 
 from .cache import cached
 from .errors import DataError
+from .files import parse_yaml, read_text
 from .models import (
     BLUEPRINT_IDS,
     QUESTION_IDS,
@@ -45,60 +46,6 @@ def read_yaml(path: Path) -> Any:
     """
     text = read_text(path, MAX_DATA_BYTES)
     return cached(text, "yaml", lambda: parse_yaml(text, str(path)))
-
-
-def safe_loader() -> Any:
-    """libyaml's safe loader when PyYAML was built with it (several times faster), else PyYAML's."""
-    import yaml
-
-    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def parse_yaml(text: str, label: str) -> Any:
-    import yaml
-
-    try:
-        return yaml.load(text, Loader=safe_loader())  # noqa: S506 - a safe loader
-    except RecursionError:  # thousands of nested [ or { levels
-        raise DataError("error.yaml_nesting", "{file}: nested too deeply to be read",
-                        file=label) from None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        problem = exc.problem or exc.context or "invalid YAML"
-        raise DataError("error.yaml", "{file}:{line}: invalid YAML: {problem}",
-                        file=label, line=line, problem=problem) from None
-    except yaml.YAMLError as exc:
-        raise DataError("error.yaml", "{file}:{line}: invalid YAML: {problem}",
-                        file=label, line=1, problem=str(exc)) from None
-
-
-def read_text(path: Path, limit: int) -> str:
-    """Read a UTF-8 text file (a BOM is allowed) of at most `limit` bytes."""
-    try:
-        with open(path, "rb") as handle:
-            raw = handle.read(limit + 1)
-    except FileNotFoundError:
-        raise DataError("error.missing_file", "{file}: no such file", file=str(path)) from None
-    except IsADirectoryError:
-        raise DataError("error.not_a_file", "{file}: is a folder, not a file",
-                        file=str(path)) from None
-    except OSError as exc:
-        raise DataError("error.unreadable", "{file}: cannot be read ({reason})",
-                        file=str(path), reason=exc.strerror or str(exc)) from None
-    if len(raw) > limit:
-        raise DataError("error.too_large", "{file}: larger than the {limit} bytes allowed",
-                        file=str(path), limit=limit)
-    if b"\x00" in raw:
-        raise DataError("error.binary", "{file}: binary data (NUL bytes), not a text file",
-                        file=str(path))
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise DataError("error.encoding", "{file}:{line}: not valid UTF-8",
-                        file=str(path), line=line) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 class Checker:

@@ -10,7 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-from .loading import read_text
+from .errors import DataError
+from .files import parse_yaml, read_text
 from .markup import InlineText, clean_inline
 from .models import BLUEPRINT_IDS, SECTION_KINDS, BlueprintPage, OverviewEntry, Problem
 from .sources import MAX_PAGE_BYTES
@@ -42,7 +43,6 @@ def read_page(path: Path, label: str) -> tuple[dict[str, Any], str, int, list[Pr
     A front matter that cannot be read is a problem, not an error: the body stays usable.
     """
     import frontmatter
-    import yaml
 
     text = read_text(path, MAX_PAGE_BYTES)
     handler = frontmatter.YAMLHandler()
@@ -56,16 +56,13 @@ def read_page(path: Path, label: str) -> tuple[dict[str, Any], str, int, list[Pr
     offset = text[: len(text) - len(body)].count("\n")
     problems: list[Problem] = []
     try:
-        metadata = handler.load(matter)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = (mark.line + 1) if mark else 1  # the matter starts on the opening --- line
+        # The matter's first line is the rest of the opening --- line: line 1 of the file.
+        metadata = parse_yaml(matter, label, first_line=1)
+    except DataError as error:
+        line = error.params.get("line", 1)
         problems.append(Problem(f"{label}:{line}", "problem.front_matter",
-                                "unreadable front matter: {problem}", {"problem": exc.problem}))
-        metadata = {}
-    except yaml.YAMLError as exc:
-        problems.append(Problem(f"{label}:1", "problem.front_matter",
-                                "unreadable front matter: {problem}", {"problem": str(exc)}))
+                                "unreadable front matter: {problem}",
+                                {"problem": error.params.get("problem") or error.english()}))
         metadata = {}
     if metadata is None:
         metadata = {}

@@ -114,20 +114,9 @@ def _csv_rows(text: str, label: str) -> list[tuple[str, dict[str, Any]]]:
 
 
 def _yaml_rows(text: str, label: str) -> list[tuple[str, dict[str, Any]]]:
-    import yaml
+    from .files import parse_yaml
 
-    from .loading import safe_loader
-
-    try:
-        data = yaml.load(text, Loader=safe_loader())  # noqa: S506 - a safe loader
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        raise UsageError("error.answers_file", "{file}: {details}", file=label,
-                         details=f"line {(mark.line + 1) if mark else 1}: invalid YAML or JSON: "
-                         f"{exc.problem or exc.context}") from None
-    except yaml.YAMLError as exc:
-        raise UsageError("error.answers_file", "{file}: {details}", file=label,
-                         details=f"invalid YAML or JSON: {exc}") from None
+    data = parse_yaml(text, label, UsageError)
     if data is None:
         return []
     if not isinstance(data, list):
