@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pytest
 
-from journey_advisor import catalog
+from journey_advisor.knowledge import catalog
 from journey_advisor.models import Answers
 
 REPO = Path(__file__).resolve().parent.parent
@@ -20,7 +20,7 @@ LANGUAGE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 @pytest.fixture(scope="session", autouse=True)
 def private_cache(tmp_path_factory):
     """Every test run parses into its own cache folder, never the user's."""
-    from journey_advisor import cache
+    from journey_advisor.knowledge import cache
 
     os.environ[cache.CACHE_ENV] = str(tmp_path_factory.mktemp("cache"))
     cache.cache_dir.cache_clear()
@@ -53,15 +53,37 @@ def answers(trigger: str = "triggered", channels: tuple[str, ...] = ("email",), 
                    data=kw.pop("data", "any"), **kw)
 
 
-def run_cli(args: list[str], env: dict[str, str] | None = None, input: str | None = None):
-    """Invoke the app through typer's runner, as the command line builds it."""
-    from typer.testing import CliRunner
+class CliResult(NamedTuple):
+    exit_code: int
+    stdout: str
+    stderr: str
 
-    from journey_advisor.cli import build_app, make_session
+    @property
+    def output(self) -> str:
+        return self.stdout + self.stderr
+
+
+def run_cli(args: list[str], env: dict[str, str] | None = None, input: str | None = None) -> CliResult:
+    """Run the real entry point, `cli.main.run`, with `env` added to the environment and the
+    standard streams captured (standard input is `input`, or empty)."""
+    import contextlib
+    import io
+    import sys
+    from unittest import mock
+
+    from journey_advisor.cli.main import run
 
     environment = env or {}
-    app = build_app(make_session(args, environment))
-    return CliRunner().invoke(app, args, env=environment, input=input)
+    stdout = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="")
+    stderr = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="")
+    stdin = io.TextIOWrapper(io.BytesIO((input or "").encode("utf-8")), encoding="utf-8")
+    with mock.patch.dict(os.environ, environment), mock.patch.object(sys, "stdin", stdin), \
+            contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+        code = run(list(args), {**os.environ})
+    stdout.flush()
+    stderr.flush()
+    return CliResult(code, stdout.buffer.getvalue().decode("utf-8"),
+                     stderr.buffer.getvalue().decode("utf-8"))
 
 
 def run_json(args: list[str], **kw: Any) -> tuple[int, Any]:
@@ -75,7 +97,7 @@ def each_yaml_loader(request, monkeypatch):
     depend on how PyYAML was built. The cache is off so neither run sees the other's results."""
     import yaml
 
-    from journey_advisor import cache, files
+    from journey_advisor.knowledge import cache, files
 
     if request.param == "libyaml":
         if not hasattr(yaml, "CSafeLoader"):

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from journey_advisor.resources import data_dir
+from journey_advisor.knowledge.resources import data_dir
 
 from .conftest import run_cli
 

@@ -37,7 +37,7 @@ def installed(tmp_path_factory):
 def test_installed_copy_uses_its_own_data(installed):
     target, elsewhere, env = installed
     where = subprocess.run(
-        [sys.executable, "-c", "import journey_advisor.resources as r; print(r.data_dir())"],
+        [sys.executable, "-c", "import journey_advisor.knowledge.resources as r; print(r.data_dir())"],
         cwd=elsewhere, env=env, capture_output=True, text=True, timeout=60)
     assert where.stdout.strip() == str(target / "journey_advisor" / "data")
     assert (target / "journey_advisor" / "data" / "pages" / "zh-Hant" / "overview.md").is_file()

@@ -6,11 +6,11 @@ import re
 
 import pytest
 
-from journey_advisor import catalog
-from journey_advisor.loading import load_glossary, load_strings
-from journey_advisor.locale import SUPPORTED
-from journey_advisor.models import SECTION_KINDS
-from journey_advisor.resources import data_dir
+from journey_advisor.core.locale import SUPPORTED
+from journey_advisor.knowledge import catalog
+from journey_advisor.knowledge.resources import data_dir
+from journey_advisor.knowledge.strings import load_glossary, load_strings
+from journey_advisor.vocabulary import SECTION_KINDS
 
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 ENGLISH = load_strings(data_dir() / "strings" / "en.yaml")

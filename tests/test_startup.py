@@ -10,12 +10,12 @@ import sys
 
 import pytest
 
-from journey_advisor import cache
+from journey_advisor.knowledge import cache
 
 HEAVY = ("pydantic", "rich", "markdown_it", "yaml", "frontmatter", "html.parser", "_hashlib")
 PROBE = """
 import json, sys
-from journey_advisor.cli import run
+from journey_advisor.cli.main import run
 code = run({args!r}, {{}})
 print(json.dumps({{"code": code, "loaded": [m for m in {heavy!r} if m in sys.modules]}}), file=sys.stderr)
 """

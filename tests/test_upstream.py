@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from journey_advisor import catalog
-from journey_advisor.sources import CUSTOMER_JOURNEYS, locate
+from journey_advisor.knowledge import catalog
+from journey_advisor.knowledge.folders import CUSTOMER_JOURNEYS, locate
 
 from .conftest import UPSTREAM, run_json
 

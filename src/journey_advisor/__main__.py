@@ -1,3 +1,3 @@
-from journey_advisor.cli import main
+from journey_advisor.cli.main import main
 
 main()

@@ -10,10 +10,6 @@ from typing import Any, Mapping, NamedTuple
 
 _NO_PARAMS: Mapping[str, Any] = {}  # shared default; never mutated
 
-BLUEPRINT_IDS = ("journey-optimizer", "campaign-v8", "campaign-v7")
-QUESTION_IDS = ("trigger", "channels", "deployment", "data", "profiles", "messages_per_hour")
-SECTION_KINDS = ("use_cases", "prerequisites", "guardrails", "integration_patterns")
-
 
 class Question(NamedTuple):
     id: str

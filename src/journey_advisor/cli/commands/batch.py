@@ -1,0 +1,65 @@
+"""`recommend --answers FILE`: many scenarios in one run, results in input order.
+
+Every row is validated before anything is printed (a first pass over the file): a bad row is
+exit 2 naming its row number. The second pass evaluates and streams each result out, so memory
+stays flat however long the batch; the exit code is 3 when any scenario has no fit, else 0.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any, Iterator
+
+from ...core.answers import build_answers
+from ...core.engine import evaluate
+from ...errors import EXIT_NO_FIT, EXIT_OK, UsageError
+from ...knowledge import catalog
+from ...knowledge.scenarios import parse_scenarios, read_source
+from ...models import Answers, Result, RuleSet
+from ...output.emit import BatchView
+from ..session import Session
+from . import Outcome
+
+
+def batch(session: Session, path: str, pages: Path | None, rules_file: Path | None) -> Outcome:
+    from ...output.views import batch_header, batch_row, result_dict
+
+    text, label = read_source(path, sys.stdin.buffer if sys.stdin is not None else None)
+    rows = parse_scenarios(text, label)
+    rules = catalog.rules(rules_file)
+    facts = catalog.facts()
+    answers = [_answers(row, raw, rules, label, session) for row, raw in rows]
+    page_set = session.pages(pages)
+    t = session.t
+    no_fit = []
+
+    def items() -> Iterator[tuple[str, Result]]:
+        for (row, _), given in zip(rows, answers):
+            result = evaluate(given, facts, rules)
+            if result.pick is None and not no_fit:
+                no_fit.append(row)
+            yield row, result
+
+    view = BatchView(items=items, data=lambda result: result_dict(result, facts, page_set, t),
+                     header=lambda: batch_header(t),
+                     row=lambda row, result: batch_row(row, result, facts, page_set, t),
+                     pick_width=lambda: _pick_width(facts, page_set, t))
+    return Outcome(view, lambda: EXIT_NO_FIT if no_fit else EXIT_OK)
+
+
+def _pick_width(facts: Any, page_set: Any, t: Any) -> int:
+    from rich.cells import cell_len
+
+    from ...output.views import blueprint_summary
+
+    names = [blueprint_summary(bp, facts, page_set, t)["name"] for bp in facts]
+    return max(cell_len(name) for name in names + [t.text("label.none")])
+
+
+def _answers(row: str, raw: dict[str, Any], rules: RuleSet, label: str, session: Session) -> Answers:
+    try:
+        return build_answers(raw, rules, where=" ")
+    except UsageError as error:
+        raise UsageError("error.bad_row", "{file}: row {row}: {details}", file=label, row=row,
+                         details=session.t.error(error).strip()) from None

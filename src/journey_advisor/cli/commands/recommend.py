@@ -1,0 +1,83 @@
+"""`journey-advisor recommend`: answers in (flags, prompts), a recommendation out."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any, Callable
+
+from ...core.answers import build_answers, missing_required
+from ...core.engine import evaluate, exit_code_for
+from ...errors import UsageError
+from ...knowledge import catalog
+from ...models import RuleSet, Terms
+from ...output.emit import View
+from ...vocabulary import FLAGS
+from ..session import Session
+from . import Outcome
+
+# Below this many columns the picture would crowd the answer; `show ID --diagram` still draws it.
+DIAGRAM_MIN_WIDTH = 100
+
+
+def collect_answers(session: Session, raw: dict[str, Any], rules: RuleSet, interactive: bool,
+                    ask: Callable[[str], str] | None = None) -> Any:
+    """Validate the given answers, ask for the missing ones on a terminal, or fail naming the flag."""
+    given = {k: v for k, v in raw.items() if v not in (None, [], "")}
+    # Check what was typed on the command line before asking anything else.
+    build_answers({**{q.id: q.options[0] for q in rules.questions if q.required}, **given}, rules)
+    missing = missing_required(given, rules)
+    if missing and interactive:
+        from ..prompts import ask_missing, terminal_ask
+
+        try:
+            given = ask_missing(given, rules, session.t, ask or terminal_ask)
+        except EOFError as end:
+            sys.stderr.write("\n")  # the cursor still sits on the prompt line
+            question_id = end.args[0] if end.args else missing[0]
+            raise UsageError("error.end_of_input",
+                             "end of input while waiting for an answer to {flag}",
+                             flag=FLAGS.get(question_id, question_id)) from None
+    elif missing:
+        question = rules.question(missing[0])
+        raise UsageError("error.no_terminal",
+                         "{flag} is required when no terminal is attached (choose from {options})",
+                         flag=FLAGS[question.id], options=Terms(question.options))
+    return build_answers(given, rules)
+
+
+def recommend(session: Session, raw: dict[str, Any], pages: Path | None, rules_file: Path | None,
+              interactive: bool, explain: bool = False) -> Outcome:
+    rules = catalog.rules(rules_file)
+    answers = collect_answers(session, raw, rules, interactive)
+    facts = catalog.facts()
+    result = evaluate(answers, facts, rules)
+    page_set = session.pages(pages)
+    notices = session.borrowed([page_set.entries.get(result.pick)]) if result.pick else []
+    t = session.t
+
+    def data() -> Any:
+        from ...output.views import result_dict
+
+        return result_dict(result, facts, page_set, t)
+
+    def table(width: int) -> list[Any]:
+        from ...output.terminal import render_diagram, render_recommendation
+
+        out = render_recommendation(result, facts, page_set, t, explain)
+        if result.pick is not None and width >= DIAGRAM_MIN_WIDTH:  # the pick's picture
+            from ...knowledge.architecture import layers_for
+            from ...output.mermaid import title_for
+
+            layers = layers_for(catalog.architecture(), result.pick,
+                                result.integration.id if result.integration else None)
+            out.append(render_diagram(layers, title_for(facts[result.pick].name, t), t, width))
+        return out
+
+    def markdown() -> str:
+        from ...output.record import render_decision_record
+
+        page = catalog.blueprint_page(page_set, result.pick) if result.pick else None
+        return render_decision_record(result, facts, page_set, page, t)
+
+    return Outcome(View(data, table, markdown), exit_code_for(result), tuple(notices))

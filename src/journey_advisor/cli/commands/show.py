@@ -1,0 +1,75 @@
+"""`journey-advisor show ID`: one blueprint, its page's sections, or its reference architecture."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ...core.answers import canonical, suggest
+from ...errors import UsageError
+from ...knowledge import catalog
+from ...output.emit import View
+from ...vocabulary import BLUEPRINT_IDS, SCHEMA_VERSION
+from ..session import Session
+from . import Outcome
+
+
+def check_blueprint_id(value: str) -> str:
+    key = canonical(value)
+    if key in BLUEPRINT_IDS:
+        return key
+    guess = suggest(key, BLUEPRINT_IDS) or BLUEPRINT_IDS[0]
+    raise UsageError("error.unknown_blueprint",
+                     "unknown blueprint '{value}'; did you mean '{suggestion}'? Known: {options}",
+                     value=value, suggestion=guess, options=", ".join(BLUEPRINT_IDS))
+
+
+def show(session: Session, blueprint: str, output_format: str, pages: Path | None,
+         diagram: bool = False) -> Outcome:
+    from ...output.views import show_dict
+
+    blueprint_id = check_blueprint_id(blueprint)
+    if output_format == "mermaid" or diagram:
+        return show_diagram(session, blueprint_id)
+    page_set = session.pages(pages)
+    page = catalog.blueprint_page(page_set, blueprint_id)
+    t = session.t
+    data = show_dict(blueprint_id, catalog.facts(), page_set, page, t)
+    headings = catalog.section_headings(session.languages)
+
+    def table(width: int) -> list:
+        from ...output.terminal import render_show
+
+        return render_show(data, headings, t)
+
+    def markdown() -> str:
+        from ...output.markdown import show_markdown
+
+        return show_markdown(data, headings, t)
+
+    return Outcome(View(lambda: data, table, markdown),
+                   notices=tuple(session.borrowed([page_set.entries.get(blueprint_id)])))
+
+
+def show_diagram(session: Session, blueprint_id: str) -> Outcome:
+    """`show ID --diagram` (terminal picture) or `show ID --format mermaid` (text for documents)."""
+    from ...knowledge.architecture import layers_for
+    from ...output.mermaid import node_label, title_for, to_mermaid
+
+    t = session.t
+    layers = layers_for(catalog.architecture(), blueprint_id)
+    title = title_for(catalog.facts()[blueprint_id].name, t)
+
+    def data() -> dict[str, Any]:
+        return {"schema_version": SCHEMA_VERSION, "locale": t.locale, "id": blueprint_id,
+                "layers": [{"id": layer, "label": t.text("diagram.layer." + layer),
+                            "nodes": [{"id": n, "label": node_label(n, t)} for n in nodes]}
+                           for layer, nodes in layers]}
+
+    def table(width: int) -> list:
+        from ...output.terminal import render_diagram
+
+        return [render_diagram(layers, title, t, width)]
+
+    return Outcome(View(data, table, lambda: "```mermaid\n" + to_mermaid(layers, title, t) + "```",
+                        text=lambda: to_mermaid(layers, title, t)))

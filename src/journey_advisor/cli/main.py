@@ -1,0 +1,79 @@
+"""The entry point: `run` turns every user-facing error into one message on stderr and an exit
+code (PRODUCT.md section 5) — AdvisorErrors from the commands, the parser's usage errors, Ctrl-C
+— and `main` adds what only a process has: a closed pipe on stdout."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Mapping
+
+import typer
+
+try:  # typer >= 0.20 vendors click; older releases use click itself
+    from typer._click.exceptions import ClickException
+except ImportError:  # pragma: no cover - depends on the installed typer
+    from click.exceptions import ClickException
+
+from ..core.i18n import Localizer
+from ..core.locale import unmet_request
+from ..core.safe_text import inert
+from ..errors import EXIT_DATA, EXIT_INTERRUPTED, AdvisorError
+from .app import build_app
+from .session import Session, make_session, peek_lang
+
+
+def say_error(message: str, t: Localizer | None) -> None:
+    prefix = t.text("error.prefix", "Error") if t else "Error"
+    sys.stderr.write(f"{prefix}: {message}\n")
+    sys.stderr.flush()
+
+
+def note_missing_strings(t: Localizer) -> None:
+    """A dim note when some texts fell back to English (an incomplete or edited translation)."""
+    if t.missing and t.locale != "en":
+        note = t.text("notice.missing_strings", count=len(t.missing),
+                      language=t.text("language.name", t.locale))
+        sys.stderr.write(f"\x1b[2m{note}\x1b[0m\n" if sys.stderr.isatty() else note + "\n")
+
+
+def run(argv: list[str], env: Mapping[str, str]) -> int:
+    """Run the command line and return its exit code; every user-facing error becomes a message."""
+    session: Session | None = None
+    try:
+        session = make_session(argv, env)
+        requested = unmet_request(env)
+        if peek_lang(argv) is None and requested:
+            sys.stderr.write(session.t.text("notice.language_fallback", requested=inert(requested),
+                                            used=session.t.text("language.name", "English")) + "\n")
+        app = build_app(session)
+        code = app(args=argv, prog_name="journey-advisor", standalone_mode=False)
+        code = code if isinstance(code, int) else 0
+        if code == EXIT_INTERRUPTED:  # typer turns Ctrl-C into Exit(130) silently
+            sys.stderr.write("\n" + session.t.text("notice.interrupted") + "\n")
+        note_missing_strings(session.t)
+        return code
+    except AdvisorError as error:
+        say_error(inert(session.t.error(error) if session else error.english()),
+                  session.t if session else None)
+        return error.exit_code
+    except ClickException as error:  # bad usage found by the parser
+        error.show()
+        return error.exit_code
+    except (KeyboardInterrupt, typer.Abort):
+        sys.stderr.write("\n" + (session.t.text("notice.interrupted") if session else "Interrupted.")
+                         + "\n")
+        return EXIT_INTERRUPTED
+
+
+def main() -> None:
+    try:
+        code = run(sys.argv[1:], os.environ)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (`| head`): stop quietly, without a second error at exit. Exit 1
+        # like rich's console does for the same case, so every format ends the same way.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        code = EXIT_DATA
+    sys.exit(code)

@@ -1,0 +1,2 @@
+"""Pure decisions: answers, the rule engine, languages and text. No files, no environment, no
+printing, no typer or rich."""

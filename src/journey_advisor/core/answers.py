@@ -1,0 +1,158 @@
+"""Turns raw answers (flags, prompts, batch rows) into validated Answers.
+
+Values are matched case-insensitively; an unknown one is a UsageError with a "did you mean".
+Counts accept plain numbers, digit grouping and the suffixes k, M and B (`50k`, `1.5M`, `200M`).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Any, Iterable, Mapping
+
+from ..errors import UsageError
+from ..models import Answers, Question, RuleSet, Terms
+from ..vocabulary import FLAGS
+
+# Above a trillion profiles or messages an hour the figure is a typo, not a plan.
+MAX_COUNT = 10**12
+_MULTIPLIERS = {"": 1, "k": 10**3, "m": 10**6, "b": 10**9, "g": 10**9}
+_COUNT = re.compile(r"(\d+(?:[.,]\d+)*)([kmbg]?)")
+_GROUPED = re.compile(r"\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*")
+
+
+def canonical(value: str) -> str:
+    """The comparable form of a typed value: lower case, `_` and spaces as `-`."""
+    return re.sub(r"[\s_]+", "-", value.strip().lower())
+
+
+def suggest(value: str, options: Iterable[str]) -> str | None:
+    """The closest option to a misspelt value, if any is close enough."""
+    close = difflib.get_close_matches(canonical(value), list(options), n=1, cutoff=0.5)
+    return close[0] if close else None
+
+
+def _scalar_text(value: Any, where: str) -> str:
+    """Text of a scalar answer. Lists or mappings (from YAML, maybe alias bombs) are refused
+    before anything turns them into a string."""
+    if isinstance(value, str):
+        return value
+    if value is None:
+        return ""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    raise UsageError("error.bad_type", "{where}: expected text, found {kind}", where=where,
+                     kind=type(value).__name__)
+
+
+def parse_choice(value: Any, question: Question, where: str) -> str:
+    """One option id of `question`, or UsageError naming `where` with a suggestion."""
+    text = _scalar_text(value, where)
+    key = canonical(text)
+    if key in question.options:
+        return key
+    raise unknown_value(text, question.options, where)
+
+
+def parse_choices(values: Any, question: Question, where: str) -> tuple[str, ...]:
+    """Several option ids: a list, or text separated by commas or semicolons. Order kept, no repeats."""
+    items: list[str] = []
+    raw_items = values if isinstance(values, (list, tuple)) else [values]
+    for raw in raw_items:
+        text = _scalar_text(raw, where)
+        items.extend(part for part in re.split(r"[,;]", text) if part.strip())
+    chosen: list[str] = []
+    for item in items:
+        option = parse_choice(item, question, where)
+        if option not in chosen:
+            chosen.append(option)
+    if not chosen:
+        raise UsageError("error.empty_answer", "{where}: no value given; choose from {options}",
+                         where=where, options=Terms(question.options))
+    return tuple(chosen)
+
+
+def parse_count(value: Any, where: str) -> int:
+    """A positive whole number from `200000000`, `200,000,000`, `200M`, `1.5M` or `50k`."""
+    if isinstance(value, bool):
+        _bad_count(value, where)
+    if isinstance(value, int):
+        number = value
+    elif isinstance(value, float) and value.is_integer():
+        number = int(value)
+    else:
+        text = re.sub(r"[\s_\u00a0\u202f']+", "", _scalar_text(value, where)).lower()
+        match = _COUNT.fullmatch(text)
+        if not match:
+            _bad_count(value, where)
+        digits, suffix = match.group(1), match.group(2)
+        if suffix:
+            if digits.count(".") + digits.count(",") > 1:
+                _bad_count(value, where)
+            number = round(float(digits.replace(",", ".")) * _MULTIPLIERS[suffix])
+        elif digits.isdigit():
+            number = int(digits)
+        elif _GROUPED.fullmatch(digits):
+            number = int(re.sub(r"[.,]", "", digits))
+        else:
+            _bad_count(value, where)
+    if number <= 0:
+        _bad_count(value, where)
+    if number > MAX_COUNT:
+        raise UsageError("error.count_too_large",
+                         "{where}: {value} is beyond any documented scale (at most {limit})",
+                         where=where, value=str(value)[:40], limit="1,000,000,000,000")
+    return number
+
+
+def _bad_count(value: Any, where: str) -> None:
+    raise UsageError("error.bad_count",
+                     "{where}: '{value}' is not a positive whole number (examples: 50000, 50k, "
+                     "1.5M, 200M)", where=where, value=str(value)[:40])
+
+
+def unknown_value(text: str, options: tuple[str, ...], where: str) -> UsageError:
+    """The error for a value not among `options`, with the closest one as a "did you mean"."""
+    guess = suggest(text, options)
+    if guess:
+        return UsageError("error.unknown_value_hint",
+                          "{where}: unknown value '{value}'; did you mean '{suggestion}'? "
+                          "Choose from {options}",
+                          where=where, value=text[:60], suggestion=guess, options=", ".join(options))
+    return UsageError("error.unknown_value", "{where}: unknown value '{value}'; choose from {options}",
+                      where=where, value=text[:60], options=", ".join(options))
+
+
+def missing_required(raw: Mapping[str, Any], rules: RuleSet) -> list[str]:
+    """Ids of the required questions that have no answer in `raw`."""
+    return [q.id for q in rules.questions if q.required and is_blank(raw.get(q.id))]
+
+
+def is_blank(value: Any) -> bool:
+    """No answer: nothing, an empty string or an empty list."""
+    return value is None or value == "" or value == [] or value == ()
+
+
+def build_answers(raw: Mapping[str, Any], rules: RuleSet, where: str = "") -> Answers:
+    """Validate raw answers keyed by question id; defaults fill the optional choices.
+
+    `where` prefixes error locations (e.g. "row 3: "); flags are named otherwise.
+    """
+    values: dict[str, Any] = {}
+    for question in rules.questions:
+        label = f"{where}{question.id}" if where else FLAGS[question.id]
+        value = raw.get(question.id)
+        if is_blank(value):
+            if question.required:
+                raise UsageError("error.missing_answer",
+                                 "{where}: an answer is required ({options})",
+                                 where=label, options=Terms(question.options))
+            values[question.id] = question.default
+        elif question.kind == "choice":
+            values[question.id] = parse_choice(value, question, label)
+        elif question.kind == "choices":
+            values[question.id] = parse_choices(value, question, label)
+        else:
+            values[question.id] = parse_count(value, label)
+    return Answers(**values)
+

@@ -1,0 +1,197 @@
+"""Puts the bundled knowledge together: facts, rules, UI strings, glossary terms and pages.
+
+Each loader is called only by the commands that need it, so a JSON answer does not pay for the
+markdown parser of a page it never reads.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable
+
+from ..core.i18n import Localizer
+from ..core.locale import FALLBACK, SUPPORTED
+from ..errors import DataError, PageNotFoundError
+from ..models import BlueprintFacts, BlueprintPage, OverviewEntry, PageSet, Problem, RuleSet
+from .cache import cached
+from .facts import load_facts
+from .files import read_text, read_yaml
+from .folders import MAX_PAGE_BYTES, PagesFolder, ensure_inside, locate
+from .resources import data_dir
+from .rules import load_rules
+from .strings import load_glossary, load_strings
+
+
+def facts() -> dict[str, BlueprintFacts]:
+    return load_facts(data_dir() / "blueprints.yaml")
+
+
+def rules(path: Path | None = None) -> RuleSet:
+    return load_rules(path or data_dir() / "rules.yaml")
+
+
+def strings_path(locale: str) -> Path:
+    return data_dir() / "strings" / f"{locale}.yaml"
+
+
+def glossary_path(locale: str) -> Path:
+    return data_dir() / "glossary" / f"{locale}.yaml"
+
+
+def localizer(languages: Iterable[str]) -> Localizer:
+    """A Localizer for the first language that has UI strings, with English behind it."""
+    languages = list(languages)
+    english = load_strings(strings_path(FALLBACK))
+    english_terms = load_glossary(glossary_path(FALLBACK))["terms"]
+    for code in languages:
+        if code == FALLBACK:
+            break
+        if strings_path(code).is_file():
+            terms = (load_glossary(glossary_path(code))["terms"]
+                     if glossary_path(code).is_file() else {})
+            return Localizer(code, load_strings(strings_path(code)), terms, english, english_terms)
+    return Localizer(FALLBACK, english, english_terms, english, english_terms)
+
+
+def architecture() -> dict[str, Any]:
+    from .architecture import load_architecture
+
+    return load_architecture(data_dir() / "architecture.yaml")
+
+
+@lru_cache(maxsize=1)
+def page_terms() -> dict[str, Any]:
+    return read_yaml(data_dir() / "page_terms.yaml")
+
+
+def bundled_pages_root() -> Path:
+    return data_dir() / "pages"
+
+
+def page_set(languages: Iterable[str], pages_dir: Path | None = None,
+             found: PagesFolder | None = None) -> PageSet:
+    """The pages to show: bundled ones of the first language that has them, or a --pages folder.
+
+    Blueprints a --pages folder lacks, or describes without text (today's deprecated table), take
+    our own text in that language, marked in `description_from`. DataError when unusable.
+    `found` is the folder's overview location when the caller already probed for it.
+    """
+    languages = list(languages)
+    if pages_dir is not None:
+        found = found or locate(pages_dir, languages)
+        pages = read_page_set(found.folder, found.locale or languages[0], found.root)
+        return _with_bundled_descriptions(pages, [pages.locale] + languages)
+    root = bundled_pages_root()
+    for code in languages:
+        overview = root / code / "overview.md"
+        if overview.is_file():
+            return read_page_set(root / code, code, root)
+    raise PageNotFoundError("error.no_pages", "{root}: no overview.md for {languages}",
+                            root=str(root), languages=", ".join(languages))
+
+
+def _with_bundled_descriptions(pages: PageSet, languages: list[str]) -> PageSet:
+    bundled = page_set(languages)
+    entries = dict(pages.entries)
+    for blueprint_id, own in bundled.entries.items():
+        entry = entries.get(blueprint_id)
+        if entry is None:
+            entries[blueprint_id] = own._replace(description_from=own.location)
+        elif not entry.description:
+            entries[blueprint_id] = entry._replace(description=own.description,
+                                                     description_from=own.location)
+    return pages._replace(entries=entries)
+
+
+@lru_cache(maxsize=1)
+def _terms_key() -> str:
+    import json
+
+    return json.dumps(page_terms(), sort_keys=True, ensure_ascii=False)
+
+
+def parsed_overview(path: Path, label: str) -> tuple[dict, dict, list]:
+    """parse_overview's entries, link targets and problems, through the content-keyed cache."""
+    text = read_text(path, MAX_PAGE_BYTES)
+
+    def build() -> dict[str, Any]:
+        from .pages import parse_overview  # markdown-it and friends: only on a cache miss
+
+        entries, hrefs, problems, _ = parse_overview(path, label, page_terms())
+        return {"entries": {k: v._asdict() for k, v in entries.items()}, "hrefs": hrefs,
+                "problems": [p._asdict() for p in problems]}
+
+    data = cached(text, f"overview|{label}|{_terms_key()}", build)
+    try:
+        return ({k: OverviewEntry(**v) for k, v in data["entries"].items()}, dict(data["hrefs"]),
+                [Problem(**p) for p in data["problems"]])
+    except (TypeError, KeyError, AttributeError):  # a tampered cache entry: parse afresh
+        from .pages import parse_overview
+
+        entries, hrefs, problems, _ = parse_overview(path, label, page_terms())
+        return entries, hrefs, problems
+
+
+def read_page_set(folder: Path, locale: str, root: Path) -> PageSet:
+    overview = ensure_inside(folder / "overview.md", root)
+    label = str(folder / "overview.md")  # as the user named it, not resolved
+    entries, hrefs, problems = parsed_overview(overview, label)
+    fatal = [p for p in problems if p.fatal]
+    if fatal:
+        raise DataError("error.unusable_pages", "{file}: {details}",
+                        file=str(folder / "overview.md"), details=fatal[0])
+    page_files = {}
+    for blueprint_id, href in hrefs.items():
+        target = (overview.parent / href.split("#", 1)[0]).resolve()
+        if not href.startswith(("http:", "https:", "/")) and target.is_file():
+            page_files[blueprint_id] = str(ensure_inside(target, root))
+    return PageSet(locale=locale, root=str(folder), entries=entries, page_files=page_files,
+                   problems=tuple(problems))
+
+
+def blueprint_page(pages: PageSet, blueprint_id: str) -> BlueprintPage | None:
+    """The blueprint's own page, parsed (through the content-keyed cache), or None."""
+    path = pages.page_files.get(blueprint_id)
+    if path is None:
+        return None
+    text = read_text(Path(path), MAX_PAGE_BYTES)
+
+    from .pages import parse_blueprint_page
+
+    def build() -> dict[str, Any]:
+        page = parse_blueprint_page(Path(path), path, blueprint_id, page_terms())
+        return {**page._asdict(), "sections": dict(page.sections)}
+
+    data = cached(text, f"page|{path}|{blueprint_id}|{_terms_key()}", build)
+    try:
+        return BlueprintPage(**{**data, "sections": {k: tuple(v) for k, v in data["sections"].items()},
+                                "alerts": tuple(data["alerts"])})
+    except (TypeError, KeyError, AttributeError):  # a tampered cache entry: parse afresh
+        return parse_blueprint_page(Path(path), path, blueprint_id, page_terms())
+
+
+
+def section_headings(languages: Iterable[str]) -> dict[str, str]:
+    """The glossary's headings for the page sections, in the first language that has them."""
+    for code in languages:
+        path = glossary_path(code)
+        if path.is_file():
+            return dict(load_glossary(path)["headings"])
+    return {}
+
+
+def language_completeness() -> list[dict[str, Any]]:
+    """Each supported locale: its native name, the share of UI strings translated, and whether
+    its pages and glossary are shipped."""
+    english = load_strings(strings_path(FALLBACK))
+    languages = []
+    for code in SUPPORTED:
+        strings = load_strings(strings_path(code)) if strings_path(code).is_file() else {}
+        glossary = load_glossary(glossary_path(code)) if glossary_path(code).is_file() else {}
+        pages = (bundled_pages_root() / code / "overview.md").is_file()
+        share = len(set(strings) & set(english)) / len(english)
+        languages.append({"code": code, "name": glossary.get("native_name", code),
+                          "completeness": round(share, 4), "pages": pages,
+                          "complete": share == 1 and pages and bool(glossary)})
+    return languages

@@ -1,0 +1,101 @@
+"""blueprints.yaml: the facts about each blueprint (engagement models, channels, deployment,
+data strategy, guardrails with units, status), each naming its source. Validated on load."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from ..models import BlueprintFacts, Fact, Guardrail
+from ..vocabulary import BLUEPRINT_IDS, MEASURES, QUESTION_OPTIONS, STATUSES
+from .files import read_yaml
+from .schema import Checker, show
+
+ENGAGEMENT_LEVELS = ("primary", "supported", "limited")
+DATA_FITS = ("native", "partial", "none")
+ENFORCE = ("exclude", "warn")
+
+
+def load_facts(path: Path) -> dict[str, BlueprintFacts]:
+    """Load blueprints.yaml into BlueprintFacts by id; DataError listing every problem."""
+    check = Checker(path)
+    root = check.mapping(read_yaml(path), "", required=("schema_version", "blueprints"))
+    if root and root.get("schema_version") != 1:
+        check.add("schema_version", "expected 1")
+    blueprints = check.mapping(root.get("blueprints", {}), "blueprints", optional=BLUEPRINT_IDS)
+    for missing in (b for b in BLUEPRINT_IDS if blueprints and b not in blueprints):
+        check.add(f"blueprints.{missing}", "missing")
+    facts = {}
+    for blueprint_id, raw in blueprints.items():
+        if blueprint_id in BLUEPRINT_IDS:
+            facts[blueprint_id] = _blueprint_facts(check, blueprint_id, raw)
+    check.done()
+    return facts
+
+
+def _blueprint_facts(check: Checker, blueprint_id: str, raw: Any) -> BlueprintFacts:
+    where = f"blueprints.{blueprint_id}"
+    node = check.mapping(raw, where, required=(
+        "name", "status", "link", "engagement", "channels", "deployment", "data", "guardrails"),
+        optional=("deprecated_since",))
+
+    def facts_of(key: str, allowed: Iterable[str], value_key: str,
+                 validate: Callable[[Any, str], bool]) -> dict[str, Fact]:
+        section = check.mapping(node.get(key, {}), f"{where}.{key}", optional=allowed)
+        out = {}
+        for item, fact in section.items():
+            item_where = f"{where}.{key}.{item}"
+            fact = check.mapping(fact, item_where, required=(value_key, "source"))
+            if value_key in fact and validate(fact[value_key], f"{item_where}.{value_key}"):
+                out[item] = Fact(fact[value_key], str(fact.get("source", "")))
+        return out
+
+    def is_bool(value: Any, at: str) -> bool:
+        if not isinstance(value, bool):
+            check.add(at, f"expected true or false, found {show(value)}")
+            return False
+        return True
+
+    status = node.get("status")
+    check.choice(status, f"{where}.status", STATUSES)
+    guardrails = tuple(_guardrail(check, f"{where}.guardrails[{i}]", g)
+                       for i, g in enumerate(check.list_of(node.get("guardrails", []),
+                                                          f"{where}.guardrails")))
+    deprecated_since = node.get("deprecated_since")
+    return BlueprintFacts(
+        id=blueprint_id,
+        name=check.string(node.get("name"), f"{where}.name"),
+        status=status if status in STATUSES else "current",
+        link=check.string(node.get("link"), f"{where}.link"),
+        engagement=facts_of("engagement", ("triggered", "scheduled"), "level",
+                            lambda v, at: check.choice(v, at, ENGAGEMENT_LEVELS)),
+        channels=facts_of("channels", QUESTION_OPTIONS["channels"], "supported", is_bool),
+        deployment=facts_of("deployment", QUESTION_OPTIONS["deployment"], "supported", is_bool),
+        data=facts_of("data", ("platform", "etl"), "fit",
+                      lambda v, at: check.choice(v, at, DATA_FITS)),
+        guardrails=guardrails,
+        deprecated_since=str(deprecated_since) if deprecated_since is not None else None,
+    )
+
+
+def _guardrail(check: Checker, where: str, raw: Any) -> Guardrail:
+    node = check.mapping(raw, where, required=(
+        "id", "measure", "limit", "unit", "stated", "enforce", "source"), optional=("applies_to",))
+    check.choice(node.get("measure"), f"{where}.measure", MEASURES)
+    check.choice(node.get("enforce"), f"{where}.enforce", ENFORCE)
+    applies_to = node.get("applies_to")
+    return Guardrail(
+        id=check.string(node.get("id"), f"{where}.id"),
+        measure=str(node.get("measure")),
+        limit=check.integer(node.get("limit"), f"{where}.limit", minimum=1),
+        unit=check.string(node.get("unit"), f"{where}.unit"),
+        stated=check.string(node.get("stated"), f"{where}.stated"),
+        enforce=str(node.get("enforce")),
+        source=check.string(node.get("source"), f"{where}.source"),
+        applies_to=(check.choices(applies_to, f"{where}.applies_to", QUESTION_OPTIONS["trigger"])
+                    if applies_to is not None else None),
+    )
+
+
+# The answer vocabulary is fixed by the product contract (PRODUCT.md section 3); rules.yaml must
+# declare exactly these options, so a typo there is caught instead of silently never matching.

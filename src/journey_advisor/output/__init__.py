@@ -1,0 +1,1 @@
+"""Renderers: a result or view to text (JSON, YAML, markdown, rich). Never read files, never exit."""

@@ -1,0 +1,270 @@
+"""Rich renderables for the terminal. Every text from pages or data goes in as a `Text`, never as
+markup, so `[bold]` in a page stays literal. Never prints, never exits."""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from ..core.i18n import Localizer
+from ..models import BlueprintFacts, PageSet, Result
+from ..vocabulary import SECTION_KINDS
+from .mermaid import node_label
+from .views import blueprint_summary, fact_word, integration_dict
+
+
+class Unwrapped:
+    """A line printed as is, never wrapped by rich: a URL split in two is no longer clickable."""
+
+    def __init__(self, text: Text) -> None:
+        self.text = text
+
+    def __rich_console__(self, console: Any, options: Any) -> Any:
+        from rich.segment import Segment
+
+        yield from self.text.render(console)
+        yield Segment.line()
+
+
+def print_all(console: Any, renderables: list[RenderableType]) -> None:
+    """Print renderables in order; an Unwrapped line is neither wrapped nor cropped."""
+    for renderable in renderables:
+        whole = isinstance(renderable, Unwrapped)
+        console.print(renderable, crop=not whole, soft_wrap=whole)
+
+
+def _bullets(lines: list[str], style: str = "") -> Text:
+    text = Text()
+    for index, line in enumerate(lines):
+        if index:
+            text.append("\n")
+        text.append("• ", style="dim")
+        text.append(line, style=style)
+    return text
+
+
+def render_recommendation(result: Result, facts: Mapping[str, BlueprintFacts], pages: PageSet,
+                          t: Localizer, explain: bool = False) -> list[RenderableType]:
+    """The pick with its description and reasons, the others and why not, warnings, integration."""
+    out: list[RenderableType] = []
+    by_id = {v.blueprint: v for v in result.ranking}
+    names = {bp: blueprint_summary(bp, facts, pages, t)["name"] for bp in by_id}
+    if result.pick is not None:
+        verdict = by_id[result.pick]
+        summary = blueprint_summary(result.pick, facts, pages, t)
+        body = Text()
+        body.append(summary["name"], style="bold green")
+        body.append("  " + t.text("label.score", score=verdict.score), style="dim")
+        if summary["status"] == "deprecated":
+            body.append("  " + t.text("status.deprecated"), style="bold yellow")
+        if summary["description"]:
+            body.append("\n\n")
+            body.append(summary["description"])
+        body.append("\n\n")
+        body.append(t.text("label.why"), style="bold")
+        body.append("\n")
+        body.append_text(_bullets([t.message(m) for m in verdict.reasons]))
+        out.append(Panel(body, title=Text(t.text("label.recommendation")), title_align="left",
+                         border_style="green"))
+        # The link goes below the box, unbroken, so terminals keep it clickable.
+        link = Text(t.text("label.link") + ": ", style="bold")
+        link.append(summary["link"], style="cyan")
+        out.append(Unwrapped(link))
+        others = [v for v in result.ranking if v.blueprint != result.pick]
+        heading = t.text("label.alternatives")
+    else:
+        out.append(Panel(Text(t.text("label.no_fit"), style="bold red"), border_style="red"))
+        others = list(result.ranking)
+        heading = t.text("label.blocked")
+    best = by_id[result.pick].score if result.pick else 0
+    table = Table(title=Text(heading, style="bold"), title_justify="left", show_lines=True,
+                  expand=False)
+    table.add_column(t.text("label.blueprint"), no_wrap=True)
+    table.add_column(t.text("label.eligible"), justify="center")
+    table.add_column(t.text("label.score_column"), justify="right")
+    table.add_column(t.text("label.why_not"))
+    for verdict in others:
+        if verdict.blocked_by:
+            why_not = _bullets([t.message(m) for m in verdict.blocked_by])
+        else:  # eligible but ranked lower: the score, then what it did earn
+            why_not = Text(t.text("label.lower_score", score=verdict.score, best=best))
+            if verdict.reasons:
+                why_not.append("\n")
+                why_not.append_text(_bullets([t.message(m) for m in verdict.reasons], style="dim"))
+        table.add_row(Text(names[verdict.blueprint]),
+                      Text(t.text("label.yes" if verdict.eligible else "label.no"),
+                           style="green" if verdict.eligible else "red"),
+                      Text(str(verdict.score)), why_not)
+    out.append(table)
+    if explain:
+        out.append(render_trace(result, names, t))
+    if result.warnings:
+        warnings = Text(t.text("label.warnings"), style="bold yellow")
+        warnings.append("\n")
+        warnings.append_text(_bullets([t.message(m) for m in result.warnings], style="yellow"))
+        out.append(warnings)
+    integration = integration_dict(result.integration, t)
+    if integration is not None:
+        body = Text(integration["name"], style="bold")
+        body.append("\n")
+        body.append(integration["description"])
+        body.append("\n")
+        body.append(integration["link"], style="cyan")
+        out.append(Panel(body, title=Text(t.text("label.integration")), title_align="left",
+                         border_style="blue"))
+    elif result.pick is None:
+        out.append(Text(t.text("label.no_integration"), style="dim"))
+    return out
+
+
+def render_trace(result: Result, names: Mapping[str, str], t: Localizer) -> RenderableType:
+    """--explain: every rule that fired for each blueprint, its effect and its localized text."""
+    text = Text(t.text("label.rules_fired"), style="bold")
+    for verdict in result.ranking:
+        text.append("\n" + names[verdict.blueprint], style="bold")
+        for rule_id, effect, points, message in verdict.trace:
+            effect_label = (f"+{points}" if effect == "score"
+                            else t.text("label.excluded" if effect == "exclude" else "label.warning"))
+            text.append(f"\n  • {rule_id} ", style="cyan")
+            text.append(f"({effect_label}) ", style="dim")
+            text.append(t.message(message))
+    return text
+
+
+
+def render_list(data: dict, t: Localizer) -> list[RenderableType]:
+    table = Table(show_lines=True)
+    table.add_column(t.text("label.blueprint"), no_wrap=True)
+    table.add_column(t.text("label.status"))
+    table.add_column(t.text("label.description"))
+    for item in data["blueprints"]:
+        status = t.text(f"status.{item['status']}")
+        table.add_row(Text(item["name"]) + Text(f"\n{item['id']}", style="dim"),
+                      Text(status, style="yellow" if item["status"] == "deprecated" else "green"),
+                      Text(item["description"]) + Text(f"\n{item['link']}", style="cyan"))
+    return [table]
+
+
+def render_show(data: dict, headings: Mapping[str, str], t: Localizer) -> list[RenderableType]:
+    title = Text(data["name"], style="bold")
+    title.append(f"  ({data['id']}, {t.text('status.' + data['status'])})", style="dim")
+    out: list[RenderableType] = [title]
+    if data["description"]:
+        out.append(Text(data["description"]))
+    out.append(Text(data["link"], style="cyan"))
+    for kind in SECTION_KINDS:
+        if data[kind]:
+            out.append(Text("\n" + headings.get(kind, kind), style="bold underline"))
+            out.append(_bullets(list(data[kind])))
+    return out
+
+
+def _level(value: object, t: Localizer) -> Text:
+    word = fact_word(value, t)
+    if value is True:
+        return Text("✓ " + word, style="green")
+    if value is False or value is None:
+        return Text("✗ " + word, style="red")
+    return Text(word, style="green" if value in ("primary", "native") else "")
+
+
+def render_compare(data: dict, t: Localizer) -> list[RenderableType]:
+    ids = [b["id"] for b in data["blueprints"]]
+    table = Table(show_lines=False)
+    table.add_column("")
+    for blueprint in data["blueprints"]:
+        header = Text(blueprint["name"], style="bold")
+        if data["meets"] is not None:
+            fits = data["meets"][blueprint["id"]]
+            header.append("\n" + ("★ " if blueprint["id"] == data["pick"] else "")
+                          + t.text("label.meets") + ": " + t.text("label.yes" if fits else "label.no"),
+                          style="green" if fits else "red")
+        table.add_column(header)
+
+    def section(title: str) -> None:
+        table.add_row(Text(title, style="bold underline"), *[Text("") for _ in ids])
+
+    section(t.text("label.engagement"))
+    for model, values in data["engagement"].items():
+        table.add_row(Text(t.term(model)), *[_level(values[b], t) for b in ids])
+    section(t.text("label.channels"))
+    chosen = set(data["answers"]["channels"]) if data["answers"] else set()
+    for channel, values in data["channels"].items():
+        label = Text(t.term(channel), style="bold" if channel in chosen else "")
+        table.add_row(label, *[_level(values[b], t) for b in ids])
+    section(t.text("label.deployment"))
+    for deployment, values in data["deployment"].items():
+        table.add_row(Text(t.term(deployment)), *[_level(values[b], t) for b in ids])
+    section(t.text("label.data"))
+    for strategy, values in data["data"].items():
+        table.add_row(Text(t.term(strategy)), *[_level(values[b], t) for b in ids])
+    section(t.text("label.guardrails"))
+    table.add_row(Text(""), *[Text("\n".join(
+        f"{g['label']}: {t.count(g['limit'])} {t.term(g['measure'])}"
+        + (f" ({t.terms(g['applies_to'])})" if g["applies_to"] else "")
+        for g in data["guardrails"][b]) or "—") for b in ids])
+    section(t.text("label.status"))
+    table.add_row(Text(""), *[Text(t.text("status." + data["status"][b]),
+                                   style="yellow" if data["status"][b] == "deprecated" else "green")
+                              for b in ids])
+    return [table]
+
+
+def render_languages(data: dict, t: Localizer) -> list[RenderableType]:
+    table = Table()
+    table.add_column(t.text("label.locale"))
+    table.add_column(t.text("label.language"))
+    table.add_column(t.text("label.completeness"), justify="right")
+    for item in data["languages"]:
+        table.add_row(Text(item["code"]), Text(item["name"]),
+                      Text(f"{item['completeness']:.0%}",
+                           style="green" if item["complete"] else "yellow"))
+    return [table]
+
+
+def batch_table(header: list[str], rows: list[tuple[list[str], bool]], show_header: bool = True,
+                pick_width: int = 0) -> RenderableType:
+    """Rows of a batch (cells, no fit?). The columns take fixed shares of the width (the pick's
+    name the width it needs), so tables printed one chunk after another line up as one."""
+    table = Table(show_lines=True, show_header=show_header, expand=True)
+    for index, heading in enumerate(header):
+        table.add_column(heading, justify="right" if index in (0, 3) else "left",
+                         ratio=None if index == 2 else (1, 4, 0, 1, 3, 4)[index],
+                         min_width=pick_width if index == 2 else None)
+    for cells, no_fit in rows:
+        table.add_row(*[Text(cell, style="red" if no_fit and i == 2 else "")
+                        for i, cell in enumerate(cells)])
+    return table
+
+
+def render_diagram(layers: list[tuple[str, list[str]]], title: str, t: Localizer,
+                   width: int) -> RenderableType:
+    """Layers as boxes joined by arrows: side by side when the terminal is wide, else stacked."""
+    boxes = [Panel(Text("\n".join(node_label(n, t) for n in nodes)),
+                   title=Text(t.text("diagram.layer." + layer), style="bold"),
+                   border_style="blue" if layer == "integration" else "dim")
+             for layer, nodes in layers]
+    heading = Text(title, style="bold")
+    if width >= 100 and boxes:
+        grid = Table.grid(padding=(0, 0), expand=True)
+        for index in range(len(boxes)):
+            if index:
+                grid.add_column(width=3, vertical="middle", justify="center")
+            grid.add_column(ratio=1)
+        cells: list[Any] = []
+        for index, box in enumerate(boxes):
+            if index:
+                cells.append(Text("→", style="bold"))
+            cells.append(box)
+        grid.add_row(*cells)
+        return Group(heading, grid)
+    stacked: list[RenderableType] = [heading]
+    for index, box in enumerate(boxes):
+        if index:
+            stacked.append(Text("   ↓", style="bold"))
+        stacked.append(box)
+    return Group(*stacked)
