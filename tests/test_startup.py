@@ -12,6 +12,8 @@ import pytest
 
 from journey_advisor.knowledge import cache
 
+pytestmark = pytest.mark.slow
+
 HEAVY = ("pydantic", "rich", "markdown_it", "yaml", "frontmatter", "html.parser", "_hashlib")
 PROBE = """
 import json, sys

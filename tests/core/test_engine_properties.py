@@ -4,6 +4,7 @@ exit code agrees with the result."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -31,6 +32,7 @@ answers = st.builds(
 
 @settings(max_examples=400, deadline=None)
 @given(answers)
+@pytest.mark.slow
 def test_engine_properties(given_answers):
     result = evaluate(given_answers, FACTS, RULES)
     assert result == evaluate(given_answers, FACTS, RULES)

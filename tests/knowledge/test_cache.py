@@ -98,6 +98,7 @@ def test_values_that_are_not_json_are_returned_uncached(folder):
     assert not [p for p in folder.glob(".*") if p.name.endswith(".tmp")] if folder.exists() else True
 
 
+@pytest.mark.slow
 def test_concurrent_processes_share_the_cache(folder):
     import subprocess
     import sys

@@ -12,8 +12,8 @@ from typing import Any, BinaryIO
 
 from ..core.answers import suggest
 from ..errors import UsageError
-from .files import parse_yaml, read_text
 from ..vocabulary import QUESTION_IDS
+from .files import parse_yaml, read_text
 
 MAX_ANSWERS_BYTES = 16 * 1024 * 1024
 MAX_SCENARIOS = 100_000
