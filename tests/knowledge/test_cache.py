@@ -112,3 +112,119 @@ def test_concurrent_processes_share_the_cache(folder):
     assert all(p.returncode == 0 for p in processes)
     assert len(set(outputs)) == 1
     assert not list(folder.glob(".*.tmp"))
+
+
+# Validated data only, bounded, written safely (issue: fresh machine and any fault) ------------
+
+BOMB = ("a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+        "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+        "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]\n")
+
+
+def test_data_its_validator_refuses_is_never_stored(folder, tmp_path):
+    path = tmp_path / "data.yaml"
+    path.write_text(BOMB, encoding="utf-8")
+
+    def refuse(data):
+        raise DataError("error.invalid_data", "{file}: {details}", file="x", details="no")
+
+    with pytest.raises(DataError):
+        read_yaml(path, refuse)
+    assert not folder.exists() or not list(folder.iterdir())
+
+
+def test_alias_bomb_rules_file_leaves_nothing_in_the_cache(folder, tmp_path):
+    from ..conftest import run_cli
+
+    rules = tmp_path / "rules.yaml"
+    rules.write_text(BOMB, encoding="utf-8")
+    result = run_cli(["recommend", "-t", "triggered", "-c", "email", "--rules", str(rules),
+                      "--no-input", "--format", "json"])
+    assert result.exit_code == 1
+    sizes = [p.stat().st_size for p in folder.iterdir()] if folder.exists() else []
+    assert all(size < 200_000 for size in sizes)
+    assert not [p for p in folder.iterdir() if p.name.endswith(".tmp")] if folder.exists() else True
+
+
+def test_an_entry_never_holds_much_more_than_its_source():
+    assert cache.bounded_json({"a": ["x" * 10] * 10}, 1000) is not None
+    bomb = ["x"] * 10
+    for _ in range(6):
+        bomb = [bomb] * 10  # a million leaves, shared: cheap in memory, huge as JSON
+    assert cache.bounded_json(bomb, 100_000) is None
+    assert cache.bounded_json({"d": object()}, 1000) is None
+
+
+def test_a_planted_symlink_is_neither_read_nor_followed(folder, tmp_path):
+    target = tmp_path / "victim.txt"
+    target.write_text("precious", encoding="utf-8")
+    folder.mkdir(parents=True)
+    entry = folder / f"{cache.key_for('t', 's')}.json"
+    entry.symlink_to(target)
+    assert cache.cached("t", "s", lambda: {"fresh": 1}) == {"fresh": 1}
+    assert target.read_text(encoding="utf-8") == "precious"
+    assert not entry.is_symlink()
+
+
+def test_text_read_back_is_inert_and_tampered_entries_are_rebuilt(folder, tmp_path):
+    path = tmp_path / "data.yaml"
+    path.write_text("title: plain\n", encoding="utf-8")
+    assert read_yaml(path) == {"title": "plain"}
+    (entry,) = folder.glob("*.json")
+    stored = json.loads(entry.read_text(encoding="utf-8"))
+    stored["data"] = {"title": "\x1b[31mred\x1b]8;;http://x\x07"}
+    entry.write_text(json.dumps(stored), encoding="utf-8")
+    assert read_yaml(path) == {"title": "red"}
+
+    def needs_plain(data):
+        if data.get("title") != "plain":
+            raise KeyError("title")
+        return data
+
+    assert read_yaml(path, needs_plain) == {"title": "plain"}  # refused copy: parsed afresh
+
+
+def test_leftovers_of_a_killed_run_are_swept(folder):
+    import time
+
+    folder.mkdir(parents=True)
+    stale = folder / ".abc.tmp"
+    stale.write_text("half", encoding="utf-8")
+    old = time.time() - cache.STALE_SECONDS - 10
+    os.utime(stale, (old, old))
+    fresh = folder / ".def.tmp"
+    fresh.write_text("being written", encoding="utf-8")
+    cache.cached("t", "s", lambda: 1)
+    assert not stale.exists() and fresh.exists()
+
+
+def test_the_folder_holds_a_bounded_number_of_entries(folder, monkeypatch):
+    monkeypatch.setattr(cache, "MAX_ENTRIES", 5)
+    for index in range(12):
+        cache.cached(f"text {index}", "s", lambda: index)
+    assert len(list(folder.glob("*.json"))) == 5
+
+
+@pytest.mark.parametrize("home", [None, "", "relative/home", "/nonexistent/home"])
+def test_no_usable_home_means_no_cache(monkeypatch, tmp_path, home):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv(cache.CACHE_ENV, raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    if home is None:
+        monkeypatch.delenv("HOME", raising=False)
+    else:
+        monkeypatch.setenv("HOME", home)
+    cache.cache_dir.cache_clear()
+    try:
+        assert cache.cache_dir() is None
+        assert cache.cached("t", "s", lambda: 7) == 7
+    finally:
+        cache.cache_dir.cache_clear()
+    assert not (tmp_path / "~").exists() and not list(tmp_path.iterdir())
+
+
+def test_every_parser_module_exists():
+    from journey_advisor.knowledge.resources import package_dir
+
+    for name in cache.PARSER_MODULES:
+        assert (package_dir() / name).is_file(), name

@@ -16,8 +16,13 @@ Layers = list[tuple[str, list[str]]]
 
 def load_architecture(path: Path) -> dict[str, Any]:
     """The validated graph: {'blueprints': {id: Layers}, 'integrations': {id: {...}}}."""
+    return read_yaml(path, lambda raw: architecture_from(raw, path))
+
+
+def architecture_from(raw: Any, path: Path) -> dict[str, Any]:
+    """Validate parsed data of `path` and build the models; DataError naming every problem."""
     check = Checker(path)
-    root = check.mapping(read_yaml(path), "", required=("schema_version", "blueprints", "integrations"))
+    root = check.mapping(raw, "", required=("schema_version", "blueprints", "integrations"))
     blueprints = {}
     for blueprint_id, layers in check.mapping(root.get("blueprints", {}), "blueprints",
                                               optional=BLUEPRINT_IDS).items():

@@ -122,15 +122,11 @@ def parsed_overview(path: Path, label: str) -> tuple[dict, dict, list]:
         return {"entries": {k: v._asdict() for k, v in entries.items()}, "hrefs": hrefs,
                 "problems": [p._asdict() for p in problems]}
 
-    data = cached(text, f"overview|{label}|{_terms_key()}", build)
-    try:
+    def restore(data: dict[str, Any]) -> tuple[dict, dict, list]:
         return ({k: OverviewEntry(**v) for k, v in data["entries"].items()}, dict(data["hrefs"]),
                 [Problem(**p) for p in data["problems"]])
-    except (TypeError, KeyError, AttributeError):  # a tampered cache entry: parse afresh
-        from .pages import parse_overview
 
-        entries, hrefs, problems, _ = parse_overview(path, label, page_terms())
-        return entries, hrefs, problems
+    return cached(text, f"overview|{label}|{_terms_key()}", build, restore)
 
 
 def read_page_set(folder: Path, locale: str, root: Path) -> PageSet:
@@ -157,19 +153,17 @@ def blueprint_page(pages: PageSet, blueprint_id: str) -> BlueprintPage | None:
         return None
     text = read_text(Path(path), MAX_PAGE_BYTES)
 
-    from .pages import parse_blueprint_page
-
     def build() -> dict[str, Any]:
+        from .pages import parse_blueprint_page
+
         page = parse_blueprint_page(Path(path), path, blueprint_id, page_terms())
         return {**page._asdict(), "sections": dict(page.sections)}
 
-    data = cached(text, f"page|{path}|{blueprint_id}|{_terms_key()}", build)
-    try:
+    def restore(data: dict[str, Any]) -> BlueprintPage:
         return BlueprintPage(**{**data, "sections": {k: tuple(v) for k, v in data["sections"].items()},
                                 "alerts": tuple(data["alerts"])})
-    except (TypeError, KeyError, AttributeError):  # a tampered cache entry: parse afresh
-        return parse_blueprint_page(Path(path), path, blueprint_id, page_terms())
 
+    return cached(text, f"page|{path}|{blueprint_id}|{_terms_key()}", build, restore)
 
 
 def section_headings(languages: Iterable[str]) -> dict[str, str]:

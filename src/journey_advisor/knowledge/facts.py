@@ -18,8 +18,13 @@ ENFORCE = ("exclude", "warn")
 
 def load_facts(path: Path) -> dict[str, BlueprintFacts]:
     """Load blueprints.yaml into BlueprintFacts by id; DataError listing every problem."""
+    return read_yaml(path, lambda raw: facts_from(raw, path))
+
+
+def facts_from(raw: Any, path: Path) -> dict[str, BlueprintFacts]:
+    """Validate parsed data of `path` and build the models; DataError naming every problem."""
     check = Checker(path)
-    root = check.mapping(read_yaml(path), "", required=("schema_version", "blueprints"))
+    root = check.mapping(raw, "", required=("schema_version", "blueprints"))
     if root and root.get("schema_version") != 1:
         check.add("schema_version", "expected 1")
     blueprints = check.mapping(root.get("blueprints", {}), "blueprints", optional=BLUEPRINT_IDS)

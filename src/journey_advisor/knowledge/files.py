@@ -11,7 +11,7 @@ from __future__ import annotations
 import errno
 import os
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, Callable
 
 from ..errors import AdvisorError, DataError
 
@@ -145,12 +145,16 @@ def is_dir(path: Path, error: type[AdvisorError] = DataError) -> bool:
     return status is not None and stat.S_ISDIR(status.st_mode)
 
 
-def read_yaml(path: Path) -> Any:
-    """Parse one YAML file with the safe loader; DataError with file and line when it cannot.
+def read_yaml(path: Path, restore: Callable[[Any], Any] | None = None) -> Any:
+    """`restore(data)` of one YAML file read with the safe loader: `restore` validates the data
+    and builds what the caller needs; DataError with file and line or key when it cannot.
 
-    The parsed data is cached by content, so a warm start does not even import PyYAML.
+    Data that `restore` accepted is cached by content, so a warm start does not even import
+    PyYAML; a cached copy is validated again by `restore`.
     """
     from .cache import cached
 
     text = read_text(path, MAX_DATA_BYTES)
-    return cached(text, "yaml", lambda: parse_yaml(text, str(path)))
+    if restore is None:
+        return cached(text, "yaml", lambda: parse_yaml(text, str(path)))
+    return cached(text, "yaml", lambda: parse_yaml(text, str(path)), restore)

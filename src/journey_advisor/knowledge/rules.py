@@ -22,8 +22,13 @@ QUESTION_KINDS = ("choice", "choices", "count")
 
 def load_rules(path: Path) -> RuleSet:
     """Load rules.yaml (questions, rules, tie-break, integrations); DataError listing every problem."""
+    return read_yaml(path, lambda raw: rules_from(raw, path))
+
+
+def rules_from(raw: Any, path: Path) -> RuleSet:
+    """Validate parsed data of `path` and build the models; DataError naming every problem."""
     check = Checker(path)
-    root = check.mapping(read_yaml(path), "", required=(
+    root = check.mapping(raw, "", required=(
         "schema_version", "near_limit_ratio", "tie_break", "questions", "rules", "integrations"))
     if root and root.get("schema_version") != 1:
         check.add("schema_version", "expected 1")
