@@ -10,10 +10,25 @@ from __future__ import annotations
 from typing import Any
 
 EXIT_OK = 0
-EXIT_DATA = 1
+EXIT_DATA = 1  # also: the output could not be written
 EXIT_USAGE = 2
 EXIT_NO_FIT = 3
 EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 143  # 128 + SIGTERM, as shells report it
+
+
+# A value echoed in a message is cut to this many characters (its start and its end kept, so a
+# path still shows its file name); lists the message composes itself are kept whole.
+SHOWN_CHARACTERS = 100
+_WHOLE_PARAMS = ("details", "options", "languages")
+
+
+def shorten(text: str, limit: int = SHOWN_CHARACTERS) -> str:
+    """`text`, or its start and end around an ellipsis when longer than `limit` characters."""
+    if len(text) <= limit:
+        return text
+    tail = limit // 3
+    return f"{text[: limit - tail - 1]}…{text[-tail:]}"
 
 
 class AdvisorError(Exception):
@@ -24,7 +39,8 @@ class AdvisorError(Exception):
     def __init__(self, key: str, default: str, **params: Any) -> None:
         self.key = key
         self.default = default
-        self.params = params
+        self.params = {name: shorten(value) if isinstance(value, str) and name not in _WHOLE_PARAMS
+                       else value for name, value in params.items()}
         super().__init__(self.english())
 
     def english(self) -> str:
@@ -56,3 +72,9 @@ class UsageError(AdvisorError):
 
 class PageNotFoundError(DataError):
     """A pages folder, or the pages of a locale, could not be found."""
+
+
+class OutputError(AdvisorError):
+    """Standard output cannot be written (closed, full, an I/O error)."""
+
+    exit_code = EXIT_DATA

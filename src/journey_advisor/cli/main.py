@@ -1,6 +1,7 @@
 """The entry point: `run` turns every user-facing error into one message on stderr and an exit
 code (PRODUCT.md section 5) — AdvisorErrors from the commands, the parser's usage errors, Ctrl-C
-— and `main` adds what only a process has: a closed pipe on stdout."""
+and SIGTERM — and `main` adds what only a process has: its standard streams (closed, full, a
+closed pipe, an encoding that lacks our characters) and its signals."""
 
 from __future__ import annotations
 
@@ -18,9 +19,20 @@ except ImportError:  # pragma: no cover - depends on the installed typer
 from ..core.i18n import Localizer
 from ..core.locale import unmet_request
 from ..core.safe_text import inert
-from ..errors import EXIT_DATA, EXIT_INTERRUPTED, AdvisorError
+from ..errors import EXIT_DATA, EXIT_INTERRUPTED, EXIT_TERMINATED, AdvisorError
 from .app import build_app
 from .session import Session, make_session, peek_lang
+from .streams import guard_streams, silence_stdout
+
+# Set by the SIGTERM handler, which then interrupts the run like Ctrl-C: temporary files are
+# removed on the way out (finally blocks run), and the exit code says which signal it was.
+_terminated = False
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    global _terminated
+    _terminated = True
+    raise KeyboardInterrupt
 
 
 def say_error(message: str, t: Localizer | None) -> None:
@@ -49,8 +61,10 @@ def run(argv: list[str], env: Mapping[str, str]) -> int:
         app = build_app(session)
         code = app(args=argv, prog_name="journey-advisor", standalone_mode=False)
         code = code if isinstance(code, int) else 0
-        if code == EXIT_INTERRUPTED:  # typer turns Ctrl-C into Exit(130) silently
-            sys.stderr.write("\n" + session.t.text("notice.interrupted") + "\n")
+        if code == EXIT_INTERRUPTED:  # typer turns Ctrl-C (and so SIGTERM) into Exit(130) silently
+            key = "notice.terminated" if _terminated else "notice.interrupted"
+            sys.stderr.write("\n" + session.t.text(key) + "\n")
+            code = EXIT_TERMINATED if _terminated else code
         note_missing_strings(session.t)
         return code
     except AdvisorError as error:
@@ -61,19 +75,30 @@ def run(argv: list[str], env: Mapping[str, str]) -> int:
         error.show()
         return error.exit_code
     except (KeyboardInterrupt, typer.Abort):
-        sys.stderr.write("\n" + (session.t.text("notice.interrupted") if session else "Interrupted.")
-                         + "\n")
-        return EXIT_INTERRUPTED
+        key, default = (("notice.terminated", "Terminated.") if _terminated
+                        else ("notice.interrupted", "Interrupted."))
+        sys.stderr.write("\n" + (session.t.text(key) if session else default) + "\n")
+        return EXIT_TERMINATED if _terminated else EXIT_INTERRUPTED
 
 
 def main() -> None:
+    import signal
+
+    guard_streams()
+    try:
+        signal.signal(signal.SIGTERM, _on_sigterm)
+    except (ValueError, OSError, AttributeError):  # pragma: no cover - not the main thread
+        pass
     try:
         code = run(sys.argv[1:], os.environ)
         sys.stdout.flush()
     except BrokenPipeError:
         # The reader went away (`| head`): stop quietly, without a second error at exit. Exit 1
         # like rich's console does for the same case, so every format ends the same way.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        silence_stdout()
         code = EXIT_DATA
+    except AdvisorError as error:  # the final flush failed: a full disk, a closed stdout
+        say_error(inert(error.english()), None)
+        silence_stdout()
+        code = error.exit_code
     sys.exit(code)

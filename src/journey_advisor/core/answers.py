@@ -16,6 +16,7 @@ from ..vocabulary import FLAGS
 
 # Above a trillion profiles or messages an hour the figure is a typo, not a plan.
 MAX_COUNT = 10**12
+_MAX_DIGITS = len(str(MAX_COUNT))
 _MULTIPLIERS = {"": 1, "k": 10**3, "m": 10**6, "b": 10**9, "g": 10**9}
 _COUNT = re.compile(r"(\d+(?:[.,]\d+)*)([kmbg]?)")
 _GROUPED = re.compile(r"\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*")
@@ -86,6 +87,10 @@ def parse_count(value: Any, where: str) -> int:
         if not match:
             _bad_count(value, where)
         digits, suffix = match.group(1), match.group(2)
+        # Far too many digits for any plan: refused before int() or float() sees them (Python
+        # refuses int() of over 4,300 digits, and float() of 400 digits times a million is inf).
+        if len(re.split(r"[.,]", digits.lstrip("0.,") or "0")[0]) > _MAX_DIGITS:
+            _too_large(value, where)
         if suffix:
             if digits.count(".") + digits.count(",") > 1:
                 _bad_count(value, where)
@@ -99,16 +104,27 @@ def parse_count(value: Any, where: str) -> int:
     if number <= 0:
         _bad_count(value, where)
     if number > MAX_COUNT:
-        raise UsageError("error.count_too_large",
-                         "{where}: {value} is beyond any documented scale (at most {limit})",
-                         where=where, value=str(value)[:40], limit="1,000,000,000,000")
+        _too_large(value, where)
     return number
+
+
+def _shown(value: Any) -> str:
+    """A typed value for a message; a number too long to print is described instead."""
+    if isinstance(value, int) and value.bit_length() > 64:
+        return f"({int(value.bit_length() * 0.30103) + 1} digits)"
+    return str(value)
+
+
+def _too_large(value: Any, where: str) -> None:
+    raise UsageError("error.count_too_large",
+                     "{where}: {value} is beyond any documented scale (at most {limit})",
+                     where=where, value=_shown(value), limit="1,000,000,000,000")
 
 
 def _bad_count(value: Any, where: str) -> None:
     raise UsageError("error.bad_count",
                      "{where}: '{value}' is not a positive whole number (examples: 50000, 50k, "
-                     "1.5M, 200M)", where=where, value=str(value)[:40])
+                     "1.5M, 200M)", where=where, value=_shown(value))
 
 
 def unknown_value(text: str, options: tuple[str, ...], where: str) -> UsageError:
@@ -118,9 +134,9 @@ def unknown_value(text: str, options: tuple[str, ...], where: str) -> UsageError
         return UsageError("error.unknown_value_hint",
                           "{where}: unknown value '{value}'; did you mean '{suggestion}'? "
                           "Choose from {options}",
-                          where=where, value=text[:60], suggestion=guess, options=", ".join(options))
+                          where=where, value=text, suggestion=guess, options=", ".join(options))
     return UsageError("error.unknown_value", "{where}: unknown value '{value}'; choose from {options}",
-                      where=where, value=text[:60], options=", ".join(options))
+                      where=where, value=text, options=", ".join(options))
 
 
 def missing_required(raw: Mapping[str, Any], rules: RuleSet) -> list[str]:

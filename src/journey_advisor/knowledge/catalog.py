@@ -16,7 +16,7 @@ from ..errors import DataError, PageNotFoundError
 from ..models import BlueprintFacts, BlueprintPage, OverviewEntry, PageSet, Problem, RuleSet
 from .cache import cached
 from .facts import load_facts
-from .files import read_text, read_yaml
+from .files import is_file, read_text, read_yaml
 from .folders import MAX_PAGE_BYTES, PagesFolder, ensure_inside, locate
 from .resources import data_dir
 from .rules import load_rules
@@ -85,7 +85,7 @@ def page_set(languages: Iterable[str], pages_dir: Path | None = None,
     root = bundled_pages_root()
     for code in languages:
         overview = root / code / "overview.md"
-        if overview.is_file():
+        if is_file(overview):
             return read_page_set(root / code, code, root)
     raise PageNotFoundError("error.no_pages", "{root}: no overview.md for {languages}",
                             root=str(root), languages=", ".join(languages))
@@ -139,8 +139,10 @@ def read_page_set(folder: Path, locale: str, root: Path) -> PageSet:
                         file=str(folder / "overview.md"), details=fatal[0])
     page_files = {}
     for blueprint_id, href in hrefs.items():
-        target = (overview.parent / href.split("#", 1)[0]).resolve()
-        if not href.startswith(("http:", "https:", "/")) and target.is_file():
+        if href.startswith(("http:", "https:", "/")):
+            continue
+        target = overview.parent / href.split("#", 1)[0]
+        if is_file(target):
             page_files[blueprint_id] = str(ensure_inside(target, root))
     return PageSet(locale=locale, root=str(folder), entries=entries, page_files=page_files,
                    problems=tuple(problems))

@@ -127,6 +127,9 @@ def probe(path: Path, error: type[AdvisorError] = DataError) -> os.stat_result |
     except OSError as exc:
         if exc.errno in _NOT_FOUND:
             return None
+        if exc.errno == errno.ELOOP:
+            raise error("error.symlink_loop", "{file}: a loop of symbolic links",
+                        file=str(path)) from None
         raise error("error.unreadable", "{file}: cannot be read ({reason})", file=str(path),
                     reason=exc.strerror or str(exc)) from None
 

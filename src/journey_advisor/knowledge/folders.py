@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from ..core.locale import SUPPORTED, normalize
 from ..errors import DataError, PageNotFoundError
+from .files import is_dir, is_file, probe
 
 CUSTOMER_JOURNEYS = Path("help") / "blueprints" / "customer-journeys"
 # A page larger than this is refused unread. Adobe's largest customer-journey page is under
@@ -44,17 +45,17 @@ def locale_from_path(path: Path) -> str | None:
 
 def locate(directory: Path, languages: list[str]) -> PagesFolder:
     """The overview folder inside `directory`, trying the four accepted shapes in turn."""
-    if not directory.exists():
+    if probe(directory) is None:
         raise PageNotFoundError("error.missing_folder", "{root}: no such folder", root=str(directory))
-    if not directory.is_dir():
+    if not is_dir(directory):
         raise DataError("error.not_a_folder", "{root}: is a file, not a folder", root=str(directory))
-    root = directory.resolve()
-    if (directory / "overview.md").is_file():
+    root = _resolved(directory)
+    if is_file(directory / "overview.md"):
         return PagesFolder(directory, root, locale_from_path(root))
-    if (directory / CUSTOMER_JOURNEYS / "overview.md").is_file():
+    if is_file(directory / CUSTOMER_JOURNEYS / "overview.md"):
         return PagesFolder(directory / CUSTOMER_JOURNEYS, root, locale_from_path(root))
     for code in list(languages) + [c for c in SUPPORTED if c not in languages]:
-        if (directory / code / "overview.md").is_file():
+        if is_file(directory / code / "overview.md"):
             return PagesFolder(directory / code, root, code)
     raise PageNotFoundError(
         "error.no_overview",
@@ -64,19 +65,32 @@ def locate(directory: Path, languages: list[str]) -> PagesFolder:
 
 def locale_folders(directory: Path) -> list[PagesFolder]:
     """Every locale folder of a data/pages-style folder, or the one folder `locate` finds."""
-    found = [PagesFolder(directory / code, directory.resolve(), code) for code in SUPPORTED
-             if (directory / code / "overview.md").is_file()]
+    found = [PagesFolder(directory / code, _resolved(directory), code) for code in SUPPORTED
+             if is_file(directory / code / "overview.md")]
     return found or [locate(directory, [])]
+
+
+def _resolved(path: Path) -> Path:
+    """The absolute path without symbolic links; DataError for a loop or a name too long."""
+    import errno
+
+    try:
+        return path.resolve()
+    except RuntimeError:  # a symlink loop, on Python before 3.13
+        raise DataError("error.symlink_loop", "{file}: a loop of symbolic links",
+                        file=str(path)) from None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise DataError("error.symlink_loop", "{file}: a loop of symbolic links",
+                            file=str(path)) from None
+        raise DataError("error.unreadable", "{file}: cannot be read ({reason})", file=str(path),
+                        reason=exc.strerror or str(exc)) from None
 
 
 def ensure_inside(path: Path, root: Path) -> Path:
     """Resolve `path` and refuse it when it (or a symlink on the way) leads out of `root`."""
-    try:
-        resolved = path.resolve()
-        base = root.resolve()
-    except (OSError, RuntimeError):  # RuntimeError: a symlink loop, on Python before 3.13
-        raise DataError("error.symlink_loop", "{file}: a loop of symbolic links",
-                        file=str(path)) from None
+    resolved = _resolved(path)
+    base = _resolved(root)
     if resolved != base and base not in resolved.parents:
         raise DataError("error.outside_root", "{file}: leads outside the pages folder {root}",
                         file=str(path), root=str(root))

@@ -14,6 +14,10 @@ from ..models import Result
 
 # A batch that repeats a scenario repeats its JSON line: remembered, up to this many.
 REMEMBERED_LINES = 2_048
+# The terminal width tables are laid out for: a sane range whatever COLUMNS says (0, 1, negative,
+# huge, not a number) or the terminal reports.
+MIN_WIDTH = 60
+MAX_WIDTH = 1_000
 # Rows of a batch table printed as one rich table; the columns keep fixed shares of the width,
 # so the chunks line up as one table.
 TABLE_CHUNK = 200
@@ -60,8 +64,10 @@ def console() -> Any:
     from rich.console import Console
 
     plain = bool(os.environ.get("NO_COLOR"))
-    return Console(highlight=False, emoji=False, markup=False,
-                   color_system=None if plain else "auto", no_color=plain)
+    screen = Console(highlight=False, emoji=False, markup=False,
+                     color_system=None if plain else "auto", no_color=plain)
+    screen.width = min(max(screen.width, MIN_WIDTH), MAX_WIDTH)
+    return screen
 
 
 def emit(view: View, output_format: str) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 from ...core.safe_text import inert
 from ...errors import EXIT_DATA, EXIT_OK, AdvisorError
 from ...knowledge import catalog
+from ...knowledge.files import is_file
 from ...knowledge.folders import PagesFolder, ensure_inside, locale_folders
 from ...knowledge.pages import parse_blueprint_page, parse_overview, read_page
 from ...models import Problem
@@ -35,7 +36,7 @@ def check_folder(found: PagesFolder) -> tuple[list[Problem], int]:
         target = overview.parent / href.split("#", 1)[0]
         if href.startswith(("http:", "https:", "/")):
             continue
-        if not target.is_file():
+        if not is_file(target):
             problems.append(Problem(entries[blueprint_id].location, "problem.page_not_found",
                                     "{blueprint}: linked page {href} not found",
                                     {"blueprint": blueprint_id, "href": href[:200]}))
