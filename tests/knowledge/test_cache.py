@@ -201,7 +201,7 @@ def test_leftovers_of_a_killed_run_are_swept(folder):
 def test_the_folder_holds_a_bounded_number_of_entries(folder, monkeypatch):
     monkeypatch.setattr(cache, "MAX_ENTRIES", 5)
     for index in range(12):
-        cache.cached(f"text {index}", "s", lambda: index)
+        cache.cached(f"text {index}", "s", lambda index=index: index)
     assert len(list(folder.glob("*.json"))) == 5
 
 
