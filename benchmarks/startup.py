@@ -69,7 +69,7 @@ def checkout_like_tree(folder: Path, unrelated_files: int) -> Path:
     `unrelated_files` other pages around them that a well-behaved reader never opens."""
     source = Path(__file__).resolve().parent.parent / "data" / "pages" / "en"
     if not source.is_dir():
-        import journey_advisor.resources as resources
+        import journey_advisor.knowledge.resources as resources
 
         source = resources.data_dir() / "pages" / "en"
     journeys = folder / "help" / "blueprints" / "customer-journeys"

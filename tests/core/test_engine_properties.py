@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from journey_advisor.core import engine
 from journey_advisor.core.engine import applicable_guardrails, evaluate, exit_code_for
 from journey_advisor.knowledge import catalog
 from journey_advisor.models import Answers
@@ -36,6 +37,8 @@ answers = st.builds(
 def test_engine_properties(given_answers):
     result = evaluate(given_answers, FACTS, RULES)
     assert result == evaluate(given_answers, FACTS, RULES)
+    # The results remembered for counts below every guardrail are the ones computed afresh.
+    assert result == engine._evaluate(given_answers, FACTS, RULES)
     assert sorted(v.blueprint for v in result.ranking) == sorted(FACTS)
     eligible = [v.eligible for v in result.ranking]
     assert eligible == sorted(eligible, reverse=True)  # eligible first

@@ -49,3 +49,15 @@ def test_error_uses_its_english_default_when_no_string(t):
     (1_000_000_000, "1B"), (18_000_000, "18M"), (1_234_567, "1.23M")])
 def test_format_count(value, expected):
     assert format_count(value) == expected
+
+
+@pytest.mark.parametrize("template", ["{x.__class__}", "{x[0]}", "{0}", "{}", "{x:{y.__doc__}}",
+                                      "{x", "x}"])
+def test_templates_that_reach_into_objects_or_are_broken_fall_back(template):
+    t = Localizer("de", {"k": template}, {}, {"k": "safe {x}"}, {})
+    assert t.text("k", x="v", y="w") == "safe v"
+
+
+def test_format_specs_and_conversions_still_work():
+    t = Localizer("en", {"k": "{x:>4}|{x!r}"}, {}, {}, {})
+    assert t.text("k", x="v") == "   v|'v'"

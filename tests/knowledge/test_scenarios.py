@@ -124,3 +124,81 @@ def test_alias_bomb_is_refused_without_expanding(tmp_path):
     result = run_cli(["recommend", "--answers", str(path), "--format", "json"])
     assert result.exit_code == 2
     assert "row 1: channels: expected text, found list" in result.stderr
+
+
+# Streaming: the same rows as one document, however the file is read --------------------------
+
+from journey_advisor.knowledge import scenarios as scenario_module  # noqa: E402
+from journey_advisor.knowledge.scenarios import ScenarioFile  # noqa: E402
+
+
+def _rows(text: str, label: str = "s.yaml") -> list:
+    return list(ScenarioFile(text, label))
+
+
+def _block(count: int, anchors: bool = False) -> str:
+    lines = []
+    for index in range(count):
+        if anchors and index == 0:
+            lines.append("- &first {trigger: triggered, channels: [email]}")
+        elif anchors and index == count - 1:
+            lines.append("- *first")
+        else:
+            lines.append(f"- trigger: scheduled\n  channels: [email, sms]  # row {index + 1}\n"
+                         f"  profiles: {index + 1}")
+    return "# a comment first\n---\n" + "\n".join(lines) + "\n"
+
+
+def test_a_long_block_list_streams_in_groups_with_the_rows_of_one_document(monkeypatch):
+    import yaml
+
+    monkeypatch.setattr(scenario_module, "YAML_GROUP", 7)
+    text = _block(50)
+    rows = _rows(text)
+    assert [row for row, _ in rows] == [str(n) for n in range(1, 51)]
+    assert [raw for _, raw in rows] == yaml.safe_load(text)
+    assert ScenarioFile(text, "s.yaml")._whole is None  # never read as one document
+
+
+def test_anchors_across_groups_fall_back_without_repeating_rows(monkeypatch):
+    import yaml
+
+    monkeypatch.setattr(scenario_module, "YAML_GROUP", 7)
+    text = _block(30, anchors=True)
+    rows = _rows(text)
+    assert [raw for _, raw in rows] == yaml.safe_load(text)
+    assert len(rows) == 30 and rows[-1][1] == {"trigger": "triggered", "channels": ["email"]}
+
+
+def test_a_json_array_streams_element_by_element():
+    items = [{"trigger": "triggered", "channels": ["email"], "profiles": n + 1} for n in range(40)]
+    text = json.dumps(items, indent=1)
+    source = ScenarioFile(text, "s.json")
+    assert [raw for _, raw in source] == items
+    assert source._whole is None
+
+
+@pytest.mark.parametrize("text", ["[]", "[\n]\n", "[{trigger: triggered, channels: email}]"])
+def test_json_like_text_that_is_not_json_is_read_as_yaml(text):
+    import yaml
+
+    assert [raw for _, raw in _rows(text, "s.json")] == yaml.safe_load(text)
+
+
+def test_a_broken_group_reports_the_line_in_the_whole_file(tmp_path, monkeypatch):
+    monkeypatch.setattr(scenario_module, "YAML_GROUP", 3)
+    text = _block(10).replace("profiles: 8\n", "profiles: [8\n")
+    path = tmp_path / "s.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = run_cli(["recommend", "--answers", str(path), "--format", "json"])
+    assert result.exit_code == 2 and result.stdout == ""
+    line = text.splitlines().index("  profiles: [8") + 1
+    assert f"s.yaml:{line + 1}: invalid YAML" in result.stderr or f"s.yaml:{line}: invalid YAML" in result.stderr
+
+
+def test_more_rows_than_allowed_is_exit_2(tmp_path, monkeypatch):
+    monkeypatch.setattr(scenario_module, "MAX_SCENARIOS", 5)
+    path = tmp_path / "s.csv"
+    path.write_text("trigger,channels\n" + "triggered,email\n" * 6, encoding="utf-8")
+    result = run_cli(["recommend", "--answers", str(path), "--format", "json"])
+    assert result.exit_code == 2 and "more than 5 scenarios" in result.stderr

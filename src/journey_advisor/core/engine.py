@@ -26,12 +26,47 @@ from ..models import (
 Facts = Mapping[str, BlueprintFacts]
 
 
+# Results of answers whose counts stay below every guardrail, by the answers without counts:
+# such counts change nothing but `Result.answers` (no rule condition reads a count).
+REMEMBERED_RESULTS = 1_024
+_PLAIN: dict[tuple[int, int], tuple[Facts, RuleSet, dict[str, float], dict[Answers, Result]]] = {}
+
+
 def evaluate(answers: Answers, facts: Facts, rules: RuleSet) -> Result:
     """Rank every blueprint for `answers`: eligible first, then score, then the tie-break order.
 
     The pick is the first eligible blueprint (None when nothing fits); the integration pattern is
     suggested beside the pick, or offered instead of it when it alone covers the hard requirements.
     """
+    key = (id(facts), id(rules))
+    known = _PLAIN.get(key)
+    if known is None or known[0] is not facts or known[1] is not rules:
+        known = _PLAIN[key] = (facts, rules, _lowest_thresholds(facts, rules), {})
+    thresholds, results = known[2], known[3]
+    if all(getattr(answers, measure) is None or getattr(answers, measure) < lowest
+           for measure, lowest in thresholds.items()):
+        plain = answers._replace(**{measure: None for measure in thresholds})
+        result = results.get(plain)
+        if result is None:
+            if len(results) >= REMEMBERED_RESULTS:
+                results.clear()
+            result = results[plain] = _evaluate(plain, facts, rules)
+        return result._replace(answers=answers)
+    return _evaluate(answers, facts, rules)
+
+
+def _lowest_thresholds(facts: Facts, rules: RuleSet) -> dict[str, float]:
+    """For each measure, the lowest count at which any guardrail (or its near-limit warning)
+    could speak."""
+    lowest: dict[str, float] = {}
+    for blueprint in facts.values():
+        for guardrail in blueprint.guardrails:
+            threshold = guardrail.limit * min(rules.near_limit_ratio, 1.0)
+            lowest[guardrail.measure] = min(lowest.get(guardrail.measure, threshold), threshold)
+    return lowest
+
+
+def _evaluate(answers: Answers, facts: Facts, rules: RuleSet) -> Result:
     # Conditions on the answers alone hold or not whatever the blueprint: decide them once.
     holds = {rule.id: matches(rule.when, answers) for rule in rules.rules if rule.when}
     verdicts = {bp_id: judge(bp, answers, rules, holds) for bp_id, bp in facts.items()}
@@ -60,14 +95,14 @@ def judge(blueprint: BlueprintFacts, answers: Answers, rules: RuleSet,
     fired: list[str] = []
     trace: list[tuple[str, str, int, Message]] = []
     name = {"name": blueprint.name}
-    for rule in _rules_for(rules, blueprint.id):
+    for rule, reason in _rules_for(rules, blueprint):
         if rule.when and not (holds[rule.id] if holds is not None else matches(rule.when, answers)):
             continue
-        if rule.effect == "score":
+        if reason is not None:  # a score rule: its reason is the same whatever the answers
             score += rule.points
-            reasons.append(Message(rule.reason, name))
+            reasons.append(reason)
             fired.append(rule.id)
-            trace.append((rule.id, rule.effect, rule.points, reasons[-1]))
+            trace.append((rule.id, rule.effect, rule.points, reason))
             continue
         findings = CHECKS[rule.check](blueprint, answers, rules)  # type: ignore[index]
         if findings:
@@ -81,19 +116,23 @@ def judge(blueprint: BlueprintFacts, answers: Answers, rules: RuleSet,
                    fired=tuple(fired), trace=tuple(trace))
 
 
-_RULES_FOR: dict[tuple[int, str], tuple[RuleSet, tuple[Rule, ...]]] = {}
+RuleAndReason = tuple[Rule, "Message | None"]
+_RULES_FOR: dict[tuple[int, str], tuple[RuleSet, BlueprintFacts, tuple[RuleAndReason, ...]]] = {}
 
 
-def _rules_for(rules: RuleSet, blueprint_id: str) -> tuple[Rule, ...]:
-    """The rules that concern one blueprint, in order; remembered per rule set (a batch judges
-    the same blueprints thousands of times)."""
-    key = (id(rules), blueprint_id)
+def _rules_for(rules: RuleSet, blueprint: BlueprintFacts) -> tuple[RuleAndReason, ...]:
+    """The rules that concern one blueprint, in order, each score rule with its reason made
+    once; remembered per rule set (a batch judges the same blueprints thousands of times, and
+    the localizer recognises a message it has seen by identity)."""
+    key = (id(rules), blueprint.id)
     known = _RULES_FOR.get(key)
-    if known is None or known[0] is not rules:
-        known = (rules, tuple(r for r in rules.rules
-                              if r.blueprints is None or blueprint_id in r.blueprints))
+    if known is None or known[0] is not rules or known[1] is not blueprint:
+        name = {"name": blueprint.name}
+        known = (rules, blueprint, tuple(
+            (r, Message(r.reason, name) if r.effect == "score" else None) for r in rules.rules
+            if r.blueprints is None or blueprint.id in r.blueprints))
         _RULES_FOR[key] = known
-    return known[1]
+    return known[2]
 
 
 def matches(when: Mapping[str, Iterable[str]], answers: Answers, pick: str | None = None) -> bool:

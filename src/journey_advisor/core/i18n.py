@@ -13,6 +13,9 @@ from ..errors import AdvisorError
 from ..models import Count, Message, Problem, Term, Terms
 
 
+REMEMBERED_MESSAGES = 4_096
+
+
 class Localizer:
     def __init__(self, locale: str, strings: Mapping[str, str], terms: Mapping[str, str],
                  fallback_strings: Mapping[str, str], fallback_terms: Mapping[str, str]) -> None:
@@ -23,6 +26,8 @@ class Localizer:
         self._fallback_terms = fallback_terms
         self.missing: set[str] = set()
         self._messages: dict[Any, str] = {}
+        # Messages the engine reuses (score reasons), by identity: no key to build.
+        self._same: dict[int, tuple[Message, str]] = {}
 
     def text(self, key: str, default: str | None = None, /, **params: Any) -> str:
         """The string `key` with `params` filled in; English, then `default`, then the key itself."""
@@ -33,7 +38,7 @@ class Localizer:
             if template is not self._strings.get(key):
                 self.missing.add(key)
             try:
-                return _FORMATTER.format(template, **values)
+                return fill(template, values)
             except (KeyError, IndexError, ValueError, AttributeError):
                 continue  # a broken translation never crashes: try the next template
         return key
@@ -62,11 +67,24 @@ class Localizer:
         return value
 
     def message(self, message: Message) -> str:
-        # A batch renders the same few messages thousands of times: remember them.
+        # A batch renders the same few messages thousands of times: remember them, up to a
+        # bound (scenarios with ever new counts make ever new messages).
+        known = self._same.get(id(message))
+        if known is not None and known[0] is message:
+            return known[1]
+        text = self._message(message)
+        if len(self._same) >= REMEMBERED_MESSAGES:
+            self._same.clear()
+        self._same[id(message)] = (message, text)
+        return text
+
+    def _message(self, message: Message) -> str:
         try:
             key = (message.key, tuple(sorted((k, _frozen(v)) for k, v in message.params.items())))
             return self._messages[key]
         except KeyError:
+            if len(self._messages) >= REMEMBERED_MESSAGES:
+                self._messages.clear()
             text = self._messages[key] = self.text(message.key, **message.params)
             return text
         except TypeError:  # a parameter that cannot be a dictionary key
@@ -83,16 +101,33 @@ def _frozen(value: Any) -> Any:
     return value
 
 
-class _SafeFormatter(string.Formatter):
-    """str.format without attribute or index access, so a template cannot reach into objects."""
-
-    def get_field(self, field_name: str, args: Any, kwargs: Any) -> Any:
-        if "." in field_name or "[" in field_name:
-            raise KeyError(field_name)
-        return super().get_field(field_name, args, kwargs)
+# Templates checked once each: format_map runs at C speed, and a template that reaches into
+# objects ({value.__class__}, {value[0]}) or has positional or nested fields is refused.
+_CHECKED: dict[str, bool] = {}
 
 
-_FORMATTER = _SafeFormatter()
+def fill(template: str, values: Mapping[str, Any]) -> str:
+    """`template.format_map(values)` for a safe template; KeyError or ValueError otherwise."""
+    safe = _CHECKED.get(template)
+    if safe is None:
+        if len(_CHECKED) >= REMEMBERED_MESSAGES:
+            _CHECKED.clear()
+        safe = _CHECKED[template] = _is_safe(template)
+    if not safe:
+        raise KeyError(template)
+    return template.format_map(values)
+
+
+def _is_safe(template: str) -> bool:
+    try:
+        for _, field, spec, _ in string.Formatter().parse(template):
+            if field is None:
+                continue
+            if not field.isidentifier() or (spec and "{" in spec):
+                return False
+    except ValueError:  # unbalanced braces: format_map would fail the same way
+        return False
+    return True
 
 
 def format_count(value: int, decimal: str = ".") -> str:

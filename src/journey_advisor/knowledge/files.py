@@ -52,7 +52,10 @@ def read_text(path: Path | str, limit: int, error: type[AdvisorError] = DataErro
         line = raw[: exc.start].count(b"\n") + 1
         raise error("error.encoding", "{file}:{line}: not valid UTF-8", file=label,
                     line=line) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    del raw  # an answers file may be 16 MiB: never hold more copies of it than needed
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
 
 
 def safe_loader() -> Any:

@@ -1,8 +1,10 @@
 """`recommend --answers FILE`: many scenarios in one run, results in input order.
 
 Every row is validated before anything is printed (a first pass over the file): a bad row is
-exit 2 naming its row number. The second pass evaluates and streams each result out, so memory
-stays flat however long the batch; the exit code is 3 when any scenario has no fit, else 0.
+exit 2 naming its row number; the validated answers are kept packed (a few bytes a field). Then
+each scenario is evaluated and its result streamed out, so memory holds the file's text, the
+packed answers and one result, however long the batch; the exit code is 3 when any scenario
+has no fit, else 0.
 """
 
 from __future__ import annotations
@@ -11,11 +13,11 @@ import sys
 from pathlib import Path
 from typing import Any, Iterator
 
-from ...core.answers import build_answers
+from ...core.answers import PackedAnswers, build_answers
 from ...core.engine import evaluate
 from ...errors import EXIT_NO_FIT, EXIT_OK, UsageError
 from ...knowledge import catalog
-from ...knowledge.scenarios import parse_scenarios, read_source
+from ...knowledge.scenarios import ScenarioFile, read_source
 from ...models import Answers, Result, RuleSet
 from ...output.emit import BatchView
 from ..session import Session
@@ -26,20 +28,24 @@ def batch(session: Session, path: str, pages: Path | None, rules_file: Path | No
     from ...output.views import batch_header, batch_row, result_dict
 
     text, label = read_source(path, sys.stdin.buffer if sys.stdin is not None else None)
-    rows = parse_scenarios(text, label)
+    scenarios = ScenarioFile(text, label)
     rules = catalog.rules(rules_file)
     facts = catalog.facts()
-    answers = [_answers(row, raw, rules, label, session) for row, raw in rows]
+    answers = PackedAnswers()
+    for row, raw in scenarios:  # every row valid, or nothing is printed
+        answers.append(_answers(row, raw, rules, label, session))
+    if not len(answers):
+        raise UsageError("error.no_scenarios", "{file}: no scenarios", file=label)
     page_set = session.pages(pages)
     t = session.t
     no_fit = []
 
     def items() -> Iterator[tuple[str, Result]]:
-        for (row, _), given in zip(rows, answers):
-            result = evaluate(given, facts, rules)
+        for position in range(len(answers)):  # rows are numbered from 1, in input order
+            result = evaluate(answers[position], facts, rules)
             if result.pick is None and not no_fit:
-                no_fit.append(row)
-            yield row, result
+                no_fit.append(position)
+            yield str(position + 1), result
 
     view = BatchView(items=items, data=lambda result: result_dict(result, facts, page_set, t),
                      header=lambda: batch_header(t),
