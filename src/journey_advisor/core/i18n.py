@@ -12,7 +12,6 @@ from typing import Any, Mapping
 from ..errors import AdvisorError
 from ..models import Count, Message, Problem, Term, Terms
 
-
 REMEMBERED_MESSAGES = 4_096
 
 
