@@ -28,11 +28,23 @@ class Guardrail(NamedTuple):
     enforce: str  # "exclude" or "warn"
     source: str
     applies_to: tuple[str, ...] | None = None  # engagement answers it applies to; None = all
+    channels: tuple[str, ...] | None = None  # a per-channel figure: applies when one is chosen
+    # "documented" (on today's pages), "withdrawn" (published, later removed) or "sizing" (a
+    # documented size that can be extended)
+    status: str = "documented"
+    withdrawn: str | None = None  # the date a withdrawn figure was removed
 
 
 class Fact(NamedTuple):
     value: Any
     source: str
+    # The engagement models the fact holds for (None: all); outside them a channel is missing
+    # and a need is left open.
+    models: tuple[str, ...] | None = None
+    # A need met only through these channels (Decision Management: Journey Optimizer's own).
+    channels: tuple[str, ...] | None = None
+    # A need met only this fast at best (a latency level): slower than the user accepts, unmet.
+    latency: str | None = None
 
 
 class BlueprintFacts(NamedTuple):
@@ -43,13 +55,18 @@ class BlueprintFacts(NamedTuple):
     engagement: Mapping[str, Fact]  # triggered/scheduled -> level
     channels: Mapping[str, Fact]  # channel -> supported (bool)
     deployment: Mapping[str, Fact]  # deployment -> supported (bool)
-    data: Mapping[str, Fact]  # platform/etl -> fit
+    data: Mapping[str, Fact]  # platform/etl/warehouse -> fit
     guardrails: tuple[Guardrail, ...]
     deprecated_since: str | None = None
+    latency: Mapping[str, Fact] = _NO_PARAMS  # engagement model -> fastest latency level
+    needs: Mapping[str, Fact] = _NO_PARAMS  # need -> yes/no/open
 
-    def supports_channel(self, channel: str) -> bool:
+    def supports_channel(self, channel: str, models: tuple[str, ...] | None = None) -> bool:
+        """True when the channel is documented, for one of `models` when it depends on them."""
         fact = self.channels.get(channel)
-        return bool(fact and fact.value)
+        if not (fact and fact.value):
+            return False
+        return fact.models is None or models is None or bool(set(fact.models) & set(models))
 
     def supports_deployment(self, deployment: str) -> bool:
         fact = self.deployment.get(deployment)
@@ -64,6 +81,15 @@ class Rule(NamedTuple):
     when: Mapping[str, tuple[str, ...]] = _NO_PARAMS
     blueprints: tuple[str, ...] | None = None  # None = every blueprint
     points: int = 0
+    source: str = ""  # the pages (FACTS.md sources) the rule rests on
+
+
+class Constraint(NamedTuple):
+    """A documented constraint of a pattern, said as a warning when the answers touch it."""
+
+    id: str
+    when: Mapping[str, Any]
+    reason: str
 
 
 class Integration(NamedTuple):
@@ -71,8 +97,20 @@ class Integration(NamedTuple):
     members: tuple[str, ...]
     deployment: tuple[str, ...]
     trigger: tuple[str, ...]
-    suggest_when: Mapping[str, tuple[str, ...]]
+    suggest_when: tuple[Mapping[str, Any], ...]  # any of these (each: all of its conditions)
     link: str
+    needs: Mapping[str, str] = _NO_PARAMS  # need -> yes/no/open, where it differs from members'
+    latency: str | None = None  # the fastest the pattern delivers
+    constraints: tuple[Constraint, ...] = ()
+    source: str = ""
+
+
+class CaveatRule(NamedTuple):
+    """Where the documentation is ambiguous or conflicting (FACTS.md marks the scenario A)."""
+
+    id: str
+    when: Mapping[str, Any]
+    sources: tuple[str, ...]
 
 
 class RuleSet(NamedTuple):
@@ -81,6 +119,7 @@ class RuleSet(NamedTuple):
     tie_break: tuple[str, ...]
     near_limit_ratio: float
     integrations: tuple[Integration, ...]
+    caveats: tuple[CaveatRule, ...] = ()
 
     def question(self, question_id: str) -> Question:
         for question in self.questions:
@@ -96,9 +135,17 @@ class Answers(NamedTuple):
     data: str = "any"
     profiles: int | None = None
     messages_per_hour: int | None = None
+    latency: str | None = None
+    needs: tuple[str, ...] = ()
+    current: str = "none"
 
     def get(self, question_id: str) -> Any:
         return getattr(self, question_id)
+
+    @property
+    def models(self) -> tuple[str, ...]:
+        """The engagement models the answers ask for: `both` is triggered and scheduled."""
+        return ("triggered", "scheduled") if self.trigger == "both" else (self.trigger,)
 
     def as_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -111,6 +158,10 @@ class Answers(NamedTuple):
             out["profiles"] = self.profiles
         if self.messages_per_hour is not None:
             out["messages_per_hour"] = self.messages_per_hour
+        if self.latency is not None:
+            out["latency"] = self.latency
+        out["needs"] = list(self.needs)
+        out["current"] = self.current
         return out
 
 
@@ -150,8 +201,16 @@ class Verdict(NamedTuple):
     blocked_by: tuple[Message, ...]
     warnings: tuple[Message, ...]
     fired: tuple[str, ...]  # ids of the rules that fired, in rule order
-    # (rule id, effect, points, message) of each rule that fired, for --explain
-    trace: tuple[tuple[str, str, int, Message], ...] = ()
+    # (rule id, effect, points, message, source) of each rule that fired, for --explain
+    trace: tuple[tuple[str, str, int, Message, str], ...] = ()
+
+
+class Caveat(NamedTuple):
+    """A caveat of the result: its text (a Message) and the sources that conflict."""
+
+    id: str
+    message: Message
+    sources: tuple[str, ...]
 
 
 class Result(NamedTuple):
@@ -160,6 +219,11 @@ class Result(NamedTuple):
     pick: str | None
     integration: Integration | None
     warnings: tuple[Message, ...]
+    caveats: tuple[Caveat, ...] = ()
+    # The pick's score minus the best other eligible one's; None when no other is eligible.
+    margin: int | None = None
+    # Excluded blueprints that would lead on points: the pick won by their elimination.
+    eliminated: tuple[str, ...] = ()
 
 
 class OverviewEntry(NamedTuple):

@@ -15,16 +15,16 @@ def test_json_shape_matches_the_contract():
     code, data = run_json(["recommend", "-t", "triggered", "-c", "email", "--lang", "it"])
     assert code == 0
     assert list(data) == ["schema_version", "locale", "answers", "recommendation", "ranking",
-                          "integration", "warnings"]
+                          "integration", "warnings", "caveats", "what_if"]
     assert data["schema_version"] == 1 and data["locale"] == "it"
     assert data["answers"] == {"trigger": "triggered", "channels": ["email"], "deployment": "cloud",
-                               "data": "any"}
+                               "data": "any", "needs": [], "current": "none"}
     assert list(data["recommendation"]) == ["id", "name", "description", "status", "score",
-                                            "reasons", "link"]
+                                            "reasons", "link", "margin", "eliminated"]
     assert data["recommendation"]["id"] == "journey-optimizer"
     assert [list(entry) for entry in data["ranking"]] == [
-        ["id", "eligible", "score", "reasons", "blocked_by"]] * 3
-    assert data["integration"] is None and data["warnings"] == []
+        ["id", "eligible", "score", "reasons", "blocked_by", "status", "against"]] * 3
+    assert data["integration"] is None and data["warnings"] == [] and data["caveats"] == []
 
 
 @pytest.mark.parametrize(
@@ -52,7 +52,18 @@ def test_no_fit_has_null_recommendation_and_reasons_for_each():
     code, data = run_json(["recommend", "-t", "triggered", "-c", "in-app", "--deployment", "hybrid"])
     assert code == 3 and data["recommendation"] is None
     assert all(entry["blocked_by"] for entry in data["ranking"])
-    assert data["integration"]["id"] == "ajo-with-campaign-v7"
+    # No pattern is documented for hybrid hosting; the caveat says where hosting is described.
+    assert data["integration"] is None
+    assert [c["id"] for c in data["caveats"]] == ["hosting-outside-blueprints"]
+
+
+def test_new_answers_appear_in_the_json_answers():
+    code, data = run_json(["recommend", "-t", "scheduled", "-c", "email", "--latency", "day",
+                           "--need", "multi-entity", "--need", "offers,transactional",
+                           "--current", "campaign-v7"])
+    assert code == 0
+    assert data["answers"]["latency"] == "day" and data["answers"]["current"] == "campaign-v7"
+    assert data["answers"]["needs"] == ["multi-entity", "offers", "transactional"]
 
 
 def test_scale_flags_accept_suffixes():
@@ -261,3 +272,29 @@ def test_recommendation_ends_with_the_picture_on_wide_terminals(monkeypatch):
     monkeypatch.setenv("COLUMNS", "80")
     assert "Reference architecture" not in run_cli(["recommend", "-t", "triggered", "-c", "custom",
                                                     "--no-input"]).stdout
+
+
+@pytest.mark.parametrize("output_format", ["json", "yaml", "markdown", "table"])
+def test_explain_in_every_format(output_format):
+    result = run_cli(["recommend", "-t", "triggered", "-c", "email", "--explain", "-o", output_format,
+                      "--no-input"])
+    assert result.exit_code == 0
+    out = " ".join(result.stdout.split())
+    assert "triggered-realtime-profile" in out
+    assert "overview.md 584007c" in out  # the rule's source
+    plain = run_cli(["recommend", "-t", "triggered", "-c", "email", "-o", output_format, "--no-input"])
+    assert "triggered-realtime-profile" not in plain.stdout
+
+
+def test_explain_in_batches(tmp_path):
+    import json
+
+    path = tmp_path / "s.csv"
+    path.write_text("trigger,channels\ntriggered,email\nscheduled,direct-mail\n", encoding="utf-8")
+    plain = json.loads(run_cli(["recommend", "--answers", str(path), "-o", "json"]).stdout)
+    assert all(item["what_if"] is None and "trace" not in item for item in plain)
+    explained = json.loads(run_cli(["recommend", "--answers", str(path), "-o", "json",
+                                    "--explain"]).stdout)
+    assert all(item["what_if"] and item["trace"] for item in explained)
+    markdown = run_cli(["recommend", "--answers", str(path), "-o", "markdown", "--explain"])
+    assert markdown.exit_code == 0

@@ -28,17 +28,21 @@ def t():
 
 def test_asks_in_order_and_enter_keeps_defaults(rules, t):
     said = []
-    ask, prompts = scripted("triggered", "email", "", "", "", "")
+    ask, prompts = scripted("triggered", "email", "", "", "", "", "", "", "")
     answered = ask_missing({}, rules, t, ask, said.append)
     assert answered == {"trigger": "triggered", "channels": ["email"], "deployment": "cloud",
-                        "data": "any", "profiles": None, "messages_per_hour": None}
-    assert len(prompts) == 6
+                        "data": "any", "profiles": None, "messages_per_hour": None,
+                        "latency": None, "needs": None, "current": "none"}
+    assert len(prompts) == 9
     assert said[1] == "Are the journeys triggered or scheduled?"
 
 
 def test_numbers_labels_and_several_channels(rules, t):
-    ask, _ = scripted("2", "1, push notifications;in_app, 8", "on-premise", "3", "50M", "2k")
+    ask, _ = scripted("2", "1, push notifications;in_app, 8", "on-premise", "4", "50M", "2k",
+                      "2", "multi-entity, 3", "campaign-v7")
     answered = ask_missing({}, rules, t, ask, lambda _: None)
+    assert (answered["latency"], answered["needs"], answered["current"]) == (
+        "minutes", ["multi-entity"], "campaign-v7")
     assert answered["trigger"] == "scheduled"
     assert answered["channels"] == ["email", "push", "in-app", "custom"]
     assert (answered["deployment"], answered["data"]) == ("on-premise", "any")
@@ -47,7 +51,7 @@ def test_numbers_labels_and_several_channels(rules, t):
 
 def test_invalid_answers_are_asked_again(rules, t):
     said = []
-    ask, prompts = scripted("", "nope", "both", "fax", "sms", "", "", "-3", "", "")
+    ask, prompts = scripted("", "nope", "both", "fax", "sms", "", "", "-3", "", "", "", "", "")
     answered = ask_missing({}, rules, t, ask, said.append)
     assert answered["trigger"] == "both" and answered["channels"] == ["sms"]
     assert "An answer is needed." in said
@@ -56,9 +60,9 @@ def test_invalid_answers_are_asked_again(rules, t):
 
 
 def test_only_missing_questions_are_asked(rules, t):
-    ask, prompts = scripted("", "", "", "")
+    ask, prompts = scripted("", "", "", "", "", "", "")
     answered = ask_missing({"trigger": "triggered", "channels": ["web"]}, rules, t, ask, lambda _: None)
-    assert answered["channels"] == ["web"] and len(prompts) == 4
+    assert answered["channels"] == ["web"] and len(prompts) == 7
 
 
 def test_end_of_input_names_the_open_question(rules, t):

@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from journey_advisor.core import engine
-from journey_advisor.core.engine import applicable_guardrails, evaluate, exit_code_for
+from journey_advisor.core.checks import applicable_guardrails
+from journey_advisor.core.engine import evaluate, exit_code_for
 from journey_advisor.knowledge import catalog
 from journey_advisor.models import Answers
 from journey_advisor.vocabulary import QUESTION_OPTIONS
@@ -28,6 +29,9 @@ answers = st.builds(
     data=st.sampled_from(QUESTION_OPTIONS["data"]),
     profiles=counts,
     messages_per_hour=counts,
+    latency=st.none() | st.sampled_from(QUESTION_OPTIONS["latency"]),
+    needs=st.lists(st.sampled_from(QUESTION_OPTIONS["needs"]), max_size=3, unique=True).map(tuple),
+    current=st.sampled_from(QUESTION_OPTIONS["current"]),
 )
 
 
@@ -46,7 +50,7 @@ def test_engine_properties(given_answers):
     assert (result.pick is None) == (not any(eligible))
     if result.pick is not None:
         pick = FACTS[result.pick]
-        assert all(pick.supports_channel(c) for c in given_answers.channels)
+        assert all(pick.supports_channel(c, given_answers.models) for c in given_answers.channels)
         assert pick.supports_deployment(given_answers.deployment)
         assert not any(g.enforce == "exclude" and v > g.limit
                        for g, v in applicable_guardrails(pick, given_answers))

@@ -57,21 +57,45 @@ def test_unknown_condition_and_value_are_named(tmp_path, rules_data):
     assert "did you mean 'triggered'" in message
 
 
+def _score_rule(data: dict) -> dict:
+    return next(rule for rule in data["rules"] if rule["effect"] == "score")
+
+
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
         (lambda d: d["rules"][0].update(effect="boost"), "rules[0].effect: 'boost' is not one of"),
         (lambda d: d["rules"][0].update(check="colour"), "rules[0].check: 'colour' is not one of"),
-        (lambda d: d["rules"][8].update(points=-2), "rules[8].points: expected a whole number"),
-        (lambda d: d["rules"][8].pop("when"), "rules[8].when: a score rule needs a condition"),
-        (lambda d: d["rules"][8].update(blueprints=["campaign-v9"]), "rules[8].blueprints[0]: 'campaign-v9'"),
+        (lambda d: _score_rule(d).update(points=-2), ".points: expected a whole number"),
+        (lambda d: _score_rule(d).pop("when"), ".when: a score rule needs a condition"),
+        (lambda d: _score_rule(d).update(blueprints=["campaign-v9"]), ".blueprints[0]: 'campaign-v9'"),
+        (lambda d: _score_rule(d).update(when={"needs": ["ofers"]}),
+         ".when.needs[0]: 'ofers' is not one of"),
+        (lambda d: _score_rule(d).update(when={"profiles": 5}), ".when.profiles: expected a mapping"),
+        (lambda d: _score_rule(d).update(when={"profiles": {"at_least": -1}}),
+         ".when.profiles.at_least: expected a whole number of at least 1"),
+        (lambda d: d["rules"][0].update(effect="warn", check=None),
+         "rules[0].check: a warn rule needs a check or, for a warning, a condition"),
         (lambda d: d["rules"].append(dict(d["rules"][0])), "duplicate rule id 'channel-unsupported'"),
         (lambda d: d.update(tie_break=["campaign-v8"]), "tie_break: must list each of"),
         (lambda d: d.update(near_limit_ratio=3), "near_limit_ratio: expected a number above 0"),
         (lambda d: d["questions"][1].update(options=["email"]), "questions[1].options: must be exactly"),
         (lambda d: d["questions"][2].update(default="moon"), "questions[2].default: 'moon' is not one of"),
         (lambda d: d["integrations"][0].update(members=["x"]), "integrations[0].members[0]: 'x'"),
-        (lambda d: d["integrations"][0]["suggest_when"].update(pick=["y"]), "integrations[0].suggest_when.pick[0]"),
+        (lambda d: d["integrations"][0]["suggest_when"][0].update(pick=["y"]),
+         "integrations[0].suggest_when[0].pick[0]"),
+        (lambda d: d["integrations"][1].update(needs={"offers": "maybe"}),
+         "integrations[1].needs.offers: 'maybe' is not one of yes, no, open"),
+        (lambda d: d["integrations"][1].update(latency="weeks"), "integrations[1].latency: 'weeks'"),
+        (lambda d: d["integrations"][1]["constraints"][0].pop("reason"),
+         "integrations[1].constraints[0].reason: missing"),
+        (lambda d: d["caveats"][0].update(sources=[]),
+         "caveats[0].sources: a caveat names the sources that conflict"),
+        (lambda d: d["caveats"][0]["when"].update(integration=["no-such-pattern"]),
+         "caveats[0].when.integration[0]: 'no-such-pattern' is not one of"),
+        (lambda d: d["caveats"][0].update(when={"pik": ["campaign-v8"]}),
+         "caveats[0].when.pik: unknown key (did you mean 'pick'?)"),
+        (lambda d: d.pop("caveats"), "caveats: missing"),
         (lambda d: d.pop("questions"), "questions: missing"),
     ],
 )
@@ -87,6 +111,15 @@ def test_rule_problems(tmp_path, rules_data, change, expected):
     [
         (lambda d: d["blueprints"]["campaign-v8"]["channels"]["email"].update(supported="yes"),
          "blueprints.campaign-v8.channels.email.supported: expected true or false"),
+        (lambda d: d["blueprints"]["campaign-v8"]["needs"]["offers"].update(meets="perhaps"),
+         "blueprints.campaign-v8.needs.offers.meets: 'perhaps' is not one of yes, no, open"),
+        (lambda d: d["blueprints"]["campaign-v8"]["latency"]["scheduled"].update(level="weekly"),
+         "blueprints.campaign-v8.latency.scheduled.level: 'weekly' is not one of"),
+        (lambda d: d["blueprints"]["journey-optimizer"]["channels"]["in-app"].update(models=["batch"]),
+         "blueprints.journey-optimizer.channels.in-app.models[0]: 'batch' is not one of"),
+        (lambda d: d["blueprints"]["journey-optimizer"]["guardrails"][0].pop("withdrawn"),
+         "blueprints.journey-optimizer.guardrails[0].withdrawn: a withdrawn figure needs the date"),
+        (lambda d: d["blueprints"]["campaign-v7"].pop("needs"), "blueprints.campaign-v7.needs: missing"),
         (lambda d: d["blueprints"]["campaign-v8"]["channels"].update(fax={"supported": True, "source": "x"}),
          "blueprints.campaign-v8.channels.fax: unknown key"),
         (lambda d: d["blueprints"]["campaign-v7"].update(status="retired"),

@@ -7,6 +7,7 @@ import io
 from rich.console import Console
 
 from journey_advisor.core.engine import evaluate
+from journey_advisor.core.explain import explain
 from journey_advisor.knowledge import catalog
 from journey_advisor.output.terminal import render_recommendation
 
@@ -16,7 +17,9 @@ from ..conftest import answers
 def _render(page_set, facts, rules, **kw):
     console = Console(file=io.StringIO(), width=100, color_system="truecolor", force_terminal=True)
     t = catalog.localizer(["en"])
-    for renderable in render_recommendation(evaluate(answers(), facts, rules), facts, page_set, t, **kw):
+    result = evaluate(answers(), facts, rules)
+    for renderable in render_recommendation(result, facts, page_set, t,
+                                            explain(result, facts, rules), **kw):
         console.print(renderable)
     return console.file.getvalue()
 
@@ -37,8 +40,28 @@ def test_no_fit_table_names_blocks(facts, rules):
     t = catalog.localizer(["en"])
     result = evaluate(answers("triggered", ("in-app",), deployment="on-premise"), facts, rules)
     console = Console(file=io.StringIO(), width=120)
-    for renderable in render_recommendation(result, facts, pages, t):
+    for renderable in render_recommendation(result, facts, pages, t, explain(result, facts, rules)):
         console.print(renderable)
     text = console.file.getvalue()
     assert "No single blueprint meets every requirement." in text
     assert "No documented integration pattern covers these answers." in text
+    assert "It would be Adobe Journey Optimizer if the hosting were cloud" in text
+
+
+def test_margin_deprecation_and_what_counts_against(facts, rules):
+    pages = catalog.page_set(["en"])
+    t = catalog.localizer(["en"])
+    result = evaluate(answers("scheduled", ("email",), deployment="on-premise"), facts, rules)
+    console = Console(file=io.StringIO(), width=120)
+    for renderable in render_recommendation(result, facts, pages, t, explain(result, facts, rules),
+                                            explain=True):
+        console.print(renderable)
+    text = " ".join(console.file.getvalue().split())
+    assert "the only one that fits" in text and "deprecated blueprint" in text
+    assert "source: Campaign Classic documentation" in text  # --explain names sources
+    result = evaluate(answers("triggered", ("email",), data="etl"), facts, rules)
+    console = Console(file=io.StringIO(), width=120)
+    for renderable in render_recommendation(result, facts, pages, t, explain(result, facts, rules)):
+        console.print(renderable)
+    text = " ".join(console.file.getvalue().split())
+    assert "leads by" in text and "points fewer than" in text

@@ -84,6 +84,9 @@ def build_app(session: Session) -> typer.Typer:
     Profiles = Annotated[Optional[str], typer.Option("--profiles", help=t("help.profiles"))]
     MessagesPerHour = Annotated[Optional[str], typer.Option("--messages-per-hour",
                                                             help=t("help.messages_per_hour"))]
+    Latency = Annotated[Optional[str], typer.Option("--latency", help=t("help.latency"))]
+    Need = Annotated[Optional[list[str]], typer.Option("--need", help=t("help.need"))]
+    Current = Annotated[Optional[str], typer.Option("--current", help=t("help.current"))]
 
     @app.command(help=t("help.recommend"), cls=command)
     def recommend(
@@ -93,6 +96,9 @@ def build_app(session: Session) -> typer.Typer:
         data: Data = None,
         profiles: Profiles = None,
         messages_per_hour: MessagesPerHour = None,
+        latency: Latency = None,
+        need: Need = None,
+        current: Current = None,
         lang: Lang = None,
         output_format: Format = "table",
         pages: Pages = None,
@@ -107,11 +113,12 @@ def build_app(session: Session) -> typer.Typer:
         if answers is not None:
             from .commands.batch import batch
 
-            show(batch(session, answers, as_path(pages), as_path(rules_file)), output_format)
+            show(batch(session, answers, as_path(pages), as_path(rules_file), explain), output_format)
             return
         from .commands.recommend import recommend as run_recommend
 
-        raw = raw_answers(trigger, channel, deployment, data, profiles, messages_per_hour)
+        raw = raw_answers(trigger, channel, deployment, data, profiles, messages_per_hour,
+                          latency, need, current)
         show(run_recommend(session, raw, as_path(pages), as_path(rules_file),
                            interactive(no_input), explain), output_format)
 
@@ -147,6 +154,9 @@ def build_app(session: Session) -> typer.Typer:
         data: Data = None,
         profiles: Profiles = None,
         messages_per_hour: MessagesPerHour = None,
+        latency: Latency = None,
+        need: Need = None,
+        current: Current = None,
         lang: Lang = None,
         output_format: Format = "table",
         pages: Pages = None,
@@ -157,7 +167,8 @@ def build_app(session: Session) -> typer.Typer:
 
         session.check_lang()
         output_format = check_format(output_format)
-        raw = raw_answers(trigger, channel, deployment, data, profiles, messages_per_hour)
+        raw = raw_answers(trigger, channel, deployment, data, profiles, messages_per_hour,
+                          latency, need, current)
         show(run_compare(session, raw, as_path(pages), as_path(rules_file)), output_format)
 
     @app.command(help=t("help.languages"), cls=command,

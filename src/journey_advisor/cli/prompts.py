@@ -75,17 +75,19 @@ def ask_one(question: Question, t: Localizer, ask: Ask, say: Say) -> Any:
         for number, option in enumerate(question.options, start=1):
             say(f"  {number}) {option_label(question, option, t)}")
         if question.kind == "choices":
-            say(t.text("question.channels_hint"))
+            say(t.text(f"question.{question.id}_hint"))
     if question.default is not None:
         say(t.text("prompt.default", default=t.term(question.default)))
     elif question.kind == "count":
         say(t.text("prompt.skip"))
+    elif not question.required:
+        say(t.text("prompt.optional"))
     while True:
         text = ask("> ").strip()
         if not text:
             if question.default is not None:
                 return question.default
-            if question.kind == "count":
+            if not question.required:
                 return None
             say(t.text("prompt.required"))
             continue

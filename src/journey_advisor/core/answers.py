@@ -163,7 +163,7 @@ def build_answers(raw: Mapping[str, Any], rules: RuleSet, where: str = "") -> An
                 raise UsageError("error.missing_answer",
                                  "{where}: an answer is required ({options})",
                                  where=label, options=Terms(question.options))
-            values[question.id] = question.default
+            values[question.id] = () if question.kind == "choices" else question.default
         elif question.kind == "choice":
             values[question.id] = parse_choice(value, question, label)
         elif question.kind == "choices":

@@ -1,33 +1,33 @@
 """The rule engine. Pure and deterministic: answers, facts and rules in; a ranked Result out.
 
-Facts decide eligibility (channels, deployment, documented guardrails); score rules rank the
-eligible blueprints; warn rules attach warnings. No printing, typer, rich, environment or files.
+Facts decide eligibility (channels for the engagement model, deployment, documented guardrails,
+latency, needs); score rules rank the eligible blueprints; warn rules attach warnings; caveats
+mark where the documentation is ambiguous. No printing, typer, rich, environment or files.
 """
 
 from __future__ import annotations
 
-from typing import Callable, Iterable, Mapping
+from typing import Mapping
 
 from ..models import (
     Answers,
     BlueprintFacts,
-    Count,
-    Guardrail,
-    Integration,
+    Caveat,
     Message,
     Result,
     Rule,
     RuleSet,
-    Term,
-    Terms,
     Verdict,
 )
+from .checks import CHECKS
+from .conditions import count_thresholds, matches
+from .patterns import choose_integration, pattern_warnings
 
 Facts = Mapping[str, BlueprintFacts]
 
 
-# Results of answers whose counts stay below every guardrail, by the answers without counts:
-# such counts change nothing but `Result.answers` (no rule condition reads a count).
+# Results of answers whose counts stay below every guardrail and every count condition, by the
+# answers without counts: such counts change nothing but `Result.answers`.
 REMEMBERED_RESULTS = 1_024
 _PLAIN: dict[tuple[int, int], tuple[Facts, RuleSet, dict[str, float], dict[Answers, Result]]] = {}
 
@@ -56,9 +56,12 @@ def evaluate(answers: Answers, facts: Facts, rules: RuleSet) -> Result:
 
 
 def _lowest_thresholds(facts: Facts, rules: RuleSet) -> dict[str, float]:
-    """For each measure, the lowest count at which any guardrail (or its near-limit warning)
-    could speak."""
-    lowest: dict[str, float] = {}
+    """For each measure, the lowest count at which any guardrail (or its near-limit warning),
+    rule, pattern or caveat could speak."""
+    whens = [rule.when for rule in rules.rules] + [caveat.when for caveat in rules.caveats]
+    for pattern in rules.integrations:
+        whens += list(pattern.suggest_when) + [c.when for c in pattern.constraints]
+    lowest: dict[str, float] = dict(count_thresholds(whens))
     for blueprint in facts.values():
         for guardrail in blueprint.guardrails:
             threshold = guardrail.limit * min(rules.near_limit_ratio, 1.0)
@@ -77,12 +80,44 @@ def _evaluate(answers: Answers, facts: Facts, rules: RuleSet) -> Result:
     integration = choose_integration(answers, facts, rules, pick)
     involved = ([pick] if pick else []) + list(integration.members if integration else ())
     warnings: list[Message] = []
-    for bp_id in involved:
-        for warning in verdicts[bp_id].warnings:
-            if warning not in warnings:
-                warnings.append(warning)
+    for message in [w for bp_id in involved for w in verdicts[bp_id].warnings] + (
+            pattern_warnings(integration, answers, facts) if integration else []) + [
+            Message(rule.reason) for rule in rules.rules
+            if rule.effect == "warn" and rule.check is None and holds.get(rule.id)]:
+        if message not in warnings:
+            warnings.append(message)
+    eligible = [v.blueprint for v in ranking if v.eligible]
+    caveats = [Caveat(c.id, Message(f"caveat.{c.id}"), c.sources) for c in rules.caveats
+               if matches(c.when, answers, pick, integration.id if integration else None, eligible)]
+    margin = eliminated = None
+    if pick is not None:
+        top = ranking[0]
+        others = [v for v in ranking[1:] if v.eligible]
+        margin = top.score - others[0].score if others else None
+        eliminated = tuple(v.blueprint for v in ranking if not v.eligible and (
+            v.score > top.score or (v.score == top.score and position.get(v.blueprint, 99)
+                                    < position.get(pick, 99))))
+        if margin is not None and margin <= CLOSE_CALL:
+            caveats.append(_close_call(top, others[0], facts, rules, margin))
     return Result(answers=answers, ranking=ranking, pick=pick, integration=integration,
-                  warnings=tuple(warnings))
+                  warnings=tuple(warnings), caveats=tuple(caveats), margin=margin,
+                  eliminated=eliminated or ())
+
+
+# A lead of at most this many points is a close call (PRODUCT.md section 4).
+CLOSE_CALL = 1
+
+
+def _close_call(top: Verdict, runner_up: Verdict, facts: Facts, rules: RuleSet,
+                margin: int) -> Caveat:
+    """The close-call caveat, naming the sources of the score rules that decided it."""
+    sources = []
+    for _, effect, _, _, source in top.trace + runner_up.trace:
+        if effect == "score" and source and source not in sources:
+            sources.append(source)
+    params = {"pick": facts[top.blueprint].name, "runner_up": facts[runner_up.blueprint].name,
+              "margin": margin}
+    return Caveat("close-call", Message("caveat.close-call", params), tuple(sources))
 
 
 def judge(blueprint: BlueprintFacts, answers: Answers, rules: RuleSet,
@@ -93,24 +128,27 @@ def judge(blueprint: BlueprintFacts, answers: Answers, rules: RuleSet,
     blocked: list[Message] = []
     warnings: list[Message] = []
     fired: list[str] = []
-    trace: list[tuple[str, str, int, Message]] = []
+    trace: list[tuple[str, str, int, Message, str]] = []
     name = {"name": blueprint.name}
-    for rule, reason in _rules_for(rules, blueprint):
+    for rule, reason in rules_for(rules, blueprint):
         if rule.when and not (holds[rule.id] if holds is not None else matches(rule.when, answers)):
             continue
         if reason is not None:  # a score rule: its reason is the same whatever the answers
             score += rule.points
             reasons.append(reason)
             fired.append(rule.id)
-            trace.append((rule.id, rule.effect, rule.points, reason))
+            trace.append((rule.id, rule.effect, rule.points, reason, rule.source))
             continue
-        findings = CHECKS[rule.check](blueprint, answers, rules)  # type: ignore[index]
+        if rule.check is None:  # a warning on the answers alone: said once, on the result
+            continue
+        findings = CHECKS[rule.check](blueprint, answers, rules)
         if findings:
             fired.append(rule.id)
         target = blocked if rule.effect == "exclude" else warnings
         for finding in findings:
+            source = finding.pop("source", "") or rule.source
             target.append(Message(rule.reason, {**name, **finding}))
-            trace.append((rule.id, rule.effect, 0, target[-1]))
+            trace.append((rule.id, rule.effect, 0, target[-1], source))
     return Verdict(blueprint=blueprint.id, eligible=not blocked, score=score,
                    reasons=tuple(reasons), blocked_by=tuple(blocked), warnings=tuple(warnings),
                    fired=tuple(fired), trace=tuple(trace))
@@ -120,7 +158,7 @@ RuleAndReason = tuple[Rule, "Message | None"]
 _RULES_FOR: dict[tuple[int, str], tuple[RuleSet, BlueprintFacts, tuple[RuleAndReason, ...]]] = {}
 
 
-def _rules_for(rules: RuleSet, blueprint: BlueprintFacts) -> tuple[RuleAndReason, ...]:
+def rules_for(rules: RuleSet, blueprint: BlueprintFacts) -> tuple[RuleAndReason, ...]:
     """The rules that concern one blueprint, in order, each score rule with its reason made
     once; remembered per rule set (a batch judges the same blueprints thousands of times, and
     the localizer recognises a message it has seen by identity)."""
@@ -135,108 +173,6 @@ def _rules_for(rules: RuleSet, blueprint: BlueprintFacts) -> tuple[RuleAndReason
     return known[2]
 
 
-def matches(when: Mapping[str, Iterable[str]], answers: Answers, pick: str | None = None) -> bool:
-    """True when every condition holds: the answer is one of the listed values (channels: any)."""
-    for key, values in when.items():
-        if key == "pick":
-            if pick not in values:
-                return False
-        elif key == "channels":
-            if not set(answers.channels).intersection(values):
-                return False
-        elif answers.get(key) not in values:
-            return False
-    return True
-
-
-def applicable_guardrails(blueprint: BlueprintFacts, answers: Answers) -> list[tuple[Guardrail, int]]:
-    """The guardrails that apply to these answers, each with the stated value it is measured on."""
-    if answers.profiles is None and answers.messages_per_hour is None:
-        return []
-    out = []
-    for guardrail in blueprint.guardrails:
-        value = answers.get(guardrail.measure)
-        if value is None:
-            continue
-        if guardrail.applies_to is not None and answers.trigger not in guardrail.applies_to:
-            continue
-        out.append((guardrail, value))
-    return out
-
-
-def _guardrail_params(guardrail: Guardrail, value: int) -> dict:
-    return {"guardrail": Message(f"guardrail.{guardrail.id}"), "measure": Term(guardrail.measure),
-            "value": Count(value), "limit": Count(guardrail.limit)}
-
-
-def _check_channels(bp: BlueprintFacts, answers: Answers, rules: RuleSet) -> list[dict]:
-    missing = tuple(c for c in answers.channels if not bp.supports_channel(c))
-    return [{"channels": Terms(missing)}] if missing else []
-
-
-def _check_deployment(bp: BlueprintFacts, answers: Answers, rules: RuleSet) -> list[dict]:
-    if bp.supports_deployment(answers.deployment):
-        return []
-    return [{"deployment": Term(answers.deployment)}]
-
-
-def _check_exceeded(bp: BlueprintFacts, answers: Answers, rules: RuleSet) -> list[dict]:
-    return [_guardrail_params(g, v) for g, v in applicable_guardrails(bp, answers)
-            if g.enforce == "exclude" and v > g.limit]
-
-
-def _check_soft(bp: BlueprintFacts, answers: Answers, rules: RuleSet) -> list[dict]:
-    return [_guardrail_params(g, v) for g, v in applicable_guardrails(bp, answers)
-            if g.enforce == "warn" and v > g.limit]
-
-
-def _check_near(bp: BlueprintFacts, answers: Answers, rules: RuleSet) -> list[dict]:
-    return [_guardrail_params(g, v) for g, v in applicable_guardrails(bp, answers)
-            if rules.near_limit_ratio * g.limit <= v <= g.limit]
-
-
-def _check_deprecated(bp: BlueprintFacts, answers: Answers, rules: RuleSet) -> list[dict]:
-    if bp.status != "deprecated":
-        return []
-    return [{"since": bp.deprecated_since or "?"}]
-
-
-CHECKS: dict[str, Callable[[BlueprintFacts, Answers, RuleSet], list[dict]]] = {
-    "channels": _check_channels,
-    "deployment": _check_deployment,
-    "guardrail-exceeded": _check_exceeded,
-    "guardrail-soft": _check_soft,
-    "guardrail-near": _check_near,
-    "deprecated": _check_deprecated,
-}
-
-
-def choose_integration(answers: Answers, facts: Facts, rules: RuleSet,
-                       pick: str | None) -> Integration | None:
-    """The first documented pattern that fits: suggested beside a pick, or covering a no-fit."""
-    for pattern in rules.integrations:
-        if answers.deployment not in pattern.deployment or answers.trigger not in pattern.trigger:
-            continue
-        if pick is not None:
-            if matches(pattern.suggest_when, answers, pick):
-                return pattern
-        elif covers(pattern, answers, facts):
-            return pattern
-    return None
-
-
-def covers(pattern: Integration, answers: Answers, facts: Facts) -> bool:
-    """True when the pattern's members together meet every hard requirement of the answers."""
-    members = [facts[m] for m in pattern.members]
-    if answers.deployment not in pattern.deployment or answers.trigger not in pattern.trigger:
-        return False
-    if any(not any(m.supports_channel(c) for m in members) for c in answers.channels):
-        return False
-    return not any(g.enforce == "exclude" and v > g.limit
-                   for m in members for g, v in applicable_guardrails(m, answers))
-
-
 def exit_code_for(result: Result) -> int:
     """0 when a blueprint was recommended, 3 when none fits (PRODUCT.md section 5)."""
     return 0 if result.pick is not None else 3
-

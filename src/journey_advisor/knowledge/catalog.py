@@ -191,3 +191,12 @@ def language_completeness() -> list[dict[str, Any]]:
                           "completeness": round(share, 4), "pages": pages,
                           "complete": share == 1 and pages and bool(glossary)})
     return languages
+
+
+def fingerprint(rules_file: Path | None = None) -> str:
+    """A short hash of the facts and rules a decision used, for the decision record."""
+    from .cache import key_for
+
+    facts_text = read_text(data_dir() / "blueprints.yaml", 1_000_000)
+    rules_text = read_text(rules_file or data_dir() / "rules.yaml", 1_000_000)
+    return key_for(facts_text + "\0" + rules_text, "fingerprint")[:12]

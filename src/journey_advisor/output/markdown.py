@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Mapping
 
 from ..core.i18n import Localizer
+from ..models import Terms
 from ..vocabulary import SECTION_KINDS
-from .views import fact_word
+from .views import fact_word, guardrail_line
 
 
 def escape_cell(text: str) -> str:
@@ -39,12 +40,12 @@ def show_markdown(data: dict, headings: Mapping[str, str], t: Localizer) -> str:
     return "\n".join(out)
 
 
-def _mark(value: object, t: Localizer) -> str:
-    if value is True:
-        return "✓"
-    if value is False or value is None:
+def _mark(value: object, t: Localizer, only_for: list[str] | None = None) -> str:
+    if value is True or value == "yes":
+        return "✓" + (" " + t.text("label.only_for", models=Terms(tuple(only_for))) if only_for else "")
+    if value is False or value is None or value == "no":
         return "✗"
-    return fact_word(value, t)
+    return fact_word(value, t, only_for)
 
 
 def compare_markdown(data: dict, t: Localizer) -> str:
@@ -56,19 +57,20 @@ def compare_markdown(data: dict, t: Localizer) -> str:
             ("★ " if b == data["pick"] else "") + t.text("label.yes" if data["meets"][b] else "label.no")
             for b in ids])
 
-    def section(title: str, values: dict) -> None:
+    def section(title: str, values: dict, limited: dict | None = None) -> None:
         rows.append([f"**{title}**"] + [""] * len(ids))
         for key, by_blueprint in values.items():
-            rows.append([t.term(key)] + [_mark(by_blueprint[b], t) for b in ids])
+            rows.append([t.term(key)] + [_mark(by_blueprint[b], t, (limited or {}).get(key, {}).get(b))
+                                         for b in ids])
 
     section(t.text("label.engagement"), data["engagement"])
-    section(t.text("label.channels"), data["channels"])
+    section(t.text("label.channels"), data["channels"], data["only_for"]["channels"])
     section(t.text("label.deployment"), data["deployment"])
     section(t.text("label.data"), data["data"])
-    rows.append([f"**{t.text('label.guardrails')}**"] + ["\n".join(
-        f"{g['label']}: {t.count(g['limit'])} {t.term(g['measure'])}"
-        + (f" ({t.terms(g['applies_to'])})" if g["applies_to"] else "")
-        for g in data["guardrails"][b]) or "—" for b in ids])
+    section(t.text("label.latency"), data["latency"])
+    section(t.text("label.needs"), data["needs"], data["only_for"]["needs"])
+    rows.append([f"**{t.text('label.guardrails')}**"] + [
+        "\n".join(guardrail_line(g, t) for g in data["guardrails"][b]) or "—" for b in ids])
     rows.append([f"**{t.text('label.status')}**"] + [t.text("status." + data["status"][b]) for b in ids])
     return "\n".join(table_lines(header, rows)) + "\n"
 

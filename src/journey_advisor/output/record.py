@@ -1,101 +1,236 @@
-"""The `recommend --format markdown` decision record: a document an architect can paste as is."""
+"""The `recommend --format markdown` decision record: a document an architect can hand to a
+client (PRODUCT.md section 5). Valid CommonMark/GFM: headings, lists, tables with escaped
+cells, a fenced Mermaid block. Everything it shows is handed in; it reads no file."""
 
 from __future__ import annotations
 
-from typing import Mapping
+from typing import Any, Mapping, NamedTuple
 
+from ..core.conditions import matches
+from ..core.explain import Explanation
 from ..core.i18n import Localizer
 from ..models import BlueprintFacts, BlueprintPage, PageSet, Result
-from .markdown import escape_cell
-from .views import blueprint_summary, integration_dict
+from ..vocabulary import CHANNELS
+from .markdown import table_lines
+from .views import blueprint_summary, integration_dict, what_if_lines
 
 
-def _answer_rows(result: Result, t: Localizer) -> list[str]:
+class RecordContext(NamedTuple):
+    """What the record says about its own making, and what it draws."""
+
+    date: str  # ISO 8601
+    version: str
+    fingerprint: str  # a short hash of the facts and rules used
+    given: frozenset[str]  # the questions answered (the others took their defaults)
+    page: BlueprintPage | None  # the pick's own page (its prerequisites)
+    mermaid: str | None  # the pick's reference architecture, as a Mermaid flowchart
+
+
+def answer_rows(result: Result, given: frozenset[str], t: Localizer) -> list[list[str]]:
+    """(question, answer) rows; an answer nobody gave is marked as the default."""
     answers = result.answers
-    rows = [
-        (t.text("question.trigger"), t.term(answers.trigger)),
-        (t.text("question.channels"), t.terms(answers.channels)),
-        (t.text("question.deployment"), t.term(answers.deployment)),
-        (t.text("question.data"), t.term(answers.data)),
-    ]
-    if answers.profiles is not None:
-        rows.append((t.text("question.profiles"), t.count(answers.profiles)))
-    if answers.messages_per_hour is not None:
-        rows.append((t.text("question.messages_per_hour"), t.count(answers.messages_per_hour)))
-    return [f"| {escape_cell(q)} | {escape_cell(a)} |" for q, a in rows]
+    rows = []
+    for question in ("trigger", "channels", "deployment", "data", "profiles", "messages_per_hour",
+                     "latency", "needs", "current"):
+        value = answers.get(question)
+        if value is None or value == ():
+            continue
+        if isinstance(value, tuple):
+            words = t.terms(value)
+        elif isinstance(value, int):
+            words = t.count(value)
+        else:
+            words = t.term(value)
+        if question not in given:
+            words += " " + t.text("record.default")
+        rows.append([t.text(f"question.{question}"), words])
+    return rows
 
 
 def guardrail_lines(blueprint: BlueprintFacts, result: Result, t: Localizer) -> list[str]:
-    """The blueprint's documented limits that apply to these answers, with the stated values."""
+    """Every documented limit of the blueprint that applies to these answers: for each
+    engagement model asked (`both` is both), the chosen channels, with the stated value."""
     answers = result.answers
     lines = []
     for guardrail in blueprint.guardrails:
         if guardrail.applies_to is not None and answers.trigger not in guardrail.applies_to:
             continue
-        stated = answers.get(guardrail.measure)
+        if guardrail.channels is not None and not set(guardrail.channels) & set(answers.channels):
+            continue
         line = (f"{t.text('guardrail.' + guardrail.id)}: {t.count(guardrail.limit)} "
                 f"{t.term(guardrail.measure)}")
+        if guardrail.status == "withdrawn":
+            line += " " + t.text("label.figure_withdrawn", date=guardrail.withdrawn)
+        elif guardrail.status == "sizing":
+            line += " " + t.text("label.figure_sizing")
+        stated = answers.get(guardrail.measure)
         if stated is not None:
-            line += f" ({t.count(stated)})"
+            line += " — " + t.text("record.stated", value=t.count(stated))
         lines.append(line)
     return lines
 
 
+def prerequisites_for(page: BlueprintPage | None, result: Result, t: Localizer) -> list[str]:
+    """The page's prerequisites for the chosen channels only: an item grouped under a channel
+    ("Mobile push: …") is kept when that channel is chosen; general items are kept."""
+    if page is None:
+        return []
+    chosen = set(result.answers.channels)
+    kept = []
+    for item in page.sections.get("prerequisites", ()):
+        group = item.split(":", 1)[0].casefold() if ":" in item else ""
+        named = {c for c in CHANNELS if _names_channel(group, c, t)}
+        if not named or named & chosen:
+            kept.append(item)
+    return kept
+
+
+def _names_channel(group: str, channel: str, t: Localizer) -> bool:
+    words = {channel.replace("-", " "), t.term(channel).casefold()}
+    return any(word and word in group for word in words)
+
+
 def render_decision_record(result: Result, facts: Mapping[str, BlueprintFacts], pages: PageSet,
-                           page: BlueprintPage | None, t: Localizer) -> str:
-    """The record of one recommendation; `page` is the pick's own page (its prerequisites)."""
-    out = [f"# {t.text('record.title')}", "", f"## {t.text('record.context')}", "",
-           f"| {t.text('label.answers')} | |", "|---|---|", *_answer_rows(result, t), ""]
-    out += [f"## {t.text('record.decision')}", ""]
-    by_id = {v.blueprint: v for v in result.ranking}
-    links = []
+                           t: Localizer, explanation: Explanation, context: RecordContext,
+                           explain: bool = False) -> str:
+    """The whole record, as markdown text."""
+    out = [f"# {t.text('record.title')}", "",
+           t.text("record.made", date=context.date, version=context.version,
+                  fingerprint=context.fingerprint), "",
+           f"## {t.text('record.context')}", ""]
+    out += table_lines([t.text("label.answers"), ""], answer_rows(result, context.given, t)) + [""]
+    out += _decision(result, facts, pages, t)
+    out += _alternatives(result, facts, pages, t, explanation)
+    lines = what_if_lines(explanation, result, facts, t)
+    if lines:
+        out += [f"## {t.text('label.what_if')}", ""] + [f"- {line}" for line in lines] + [""]
+    out += _warnings_and_caveats(result, t)
     if result.pick is not None:
-        summary = blueprint_summary(result.pick, facts, pages, t)
-        verdict = by_id[result.pick]
-        status = f" ({t.text('status.deprecated')})" if summary["status"] == "deprecated" else ""
-        out += [f"**{summary['name']}**{status} — {t.text('label.score', score=verdict.score)}", ""]
-        if summary["description"]:
-            out += [summary["description"], ""]
-        out += [f"### {t.text('record.why')}", ""]
-        out += [f"- {t.message(m)}" for m in verdict.reasons] + [""]
-        links.append((summary["name"], summary["link"]))
-    else:
-        out += [t.text("record.no_decision"), ""]
-    out += [f"## {t.text('record.alternatives')}", "",
-            f"| {t.text('label.blueprint')} | {t.text('label.eligible')} | "
-            f"{t.text('label.score_column')} | {t.text('label.why_not')} |", "|---|---|---|---|"]
-    best = by_id[result.pick].score if result.pick else 0
-    for verdict in result.ranking:
-        if verdict.blueprint == result.pick:
-            continue
-        summary = blueprint_summary(verdict.blueprint, facts, pages, t)
-        why_not = ("\n".join(t.message(m) for m in verdict.blocked_by) if verdict.blocked_by
-                   else "\n".join([t.text("label.lower_score", score=verdict.score, best=best)]
-                                   + [t.message(m) for m in verdict.reasons]))
-        eligible = t.text("label.yes" if verdict.eligible else "label.no")
-        out.append(f"| {escape_cell(summary['name'])} | {eligible} | {verdict.score} | "
-                   f"{escape_cell(why_not)} |")
-        links.append((summary["name"], summary["link"]))
-    out.append("")
-    if result.pick is not None:
-        prerequisites = page.sections.get("prerequisites", ()) if page else ()
+        prerequisites = prerequisites_for(context.page, result, t)
         if prerequisites:
             out += [f"## {t.text('record.prerequisites')}", ""]
             out += [f"- [ ] {item}" for item in prerequisites] + [""]
-        lines = guardrail_lines(facts[result.pick], result, t)
-        if lines or result.warnings:
-            out += [f"## {t.text('record.guardrails')}", ""]
-            out += [f"- {line}" for line in lines]
-            out += [f"- ⚠ {t.message(m)}" for m in result.warnings] + [""]
-    elif result.warnings:
-        out += [f"## {t.text('label.warnings')}", ""]
-        out += [f"- ⚠ {t.message(m)}" for m in result.warnings] + [""]
+        guardrails = guardrail_lines(facts[result.pick], result, t)
+        if guardrails:
+            out += [f"## {t.text('record.guardrails')}", ""] + [f"- {g}" for g in guardrails] + [""]
+    out += _integration(result, t)
+    if context.mermaid:
+        out += [f"## {t.text('record.architecture')}", "", "```mermaid",
+                context.mermaid.rstrip("\n"), "```", ""]
+    if explain:
+        out += _trace(explanation, facts, t)
+    out += _sources(result, facts, pages, t, explanation)
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _decision(result: Result, facts: Mapping[str, BlueprintFacts], pages: PageSet,
+              t: Localizer) -> list[str]:
+    out = [f"## {t.text('record.decision')}", ""]
+    if result.pick is None:
+        return out + [t.text("record.no_decision"), ""]
+    summary = blueprint_summary(result.pick, facts, pages, t)
+    verdict = result.ranking[0]
+    status = f" ({t.text('status.deprecated')})" if summary["status"] == "deprecated" else ""
+    margin = (t.text("label.margin", margin=result.margin) if result.margin is not None
+              else t.text("label.margin_none"))
+    out += [f"**{summary['name']}**{status} — {t.text('label.score', score=verdict.score)}, {margin}", ""]
+    if summary["description"]:
+        out += [summary["description"], ""]
+    if summary["status"] == "deprecated":
+        out += [f"> {t.text('explain.deprecated_pick', name=summary['name'])}", ""]
+    if result.eliminated:
+        names = ", ".join(facts[bp].name for bp in result.eliminated)
+        out += [f"> {t.text('explain.eliminated', blueprints=names)}", ""]
+    out += [f"### {t.text('record.why')}", ""]
+    out += [f"- {t.message(m)}" for m in verdict.reasons] + [""]
+    return out
+
+
+def _alternatives(result: Result, facts: Mapping[str, BlueprintFacts], pages: PageSet,
+                  t: Localizer, explanation: Explanation) -> list[str]:
+    rows = []
+    for verdict in result.ranking:
+        if verdict.blueprint == result.pick:
+            continue
+        name = blueprint_summary(verdict.blueprint, facts, pages, t)["name"]
+        if facts[verdict.blueprint].status == "deprecated":
+            name += f" ({t.text('status.deprecated')})"
+        against = explanation.against.get(verdict.blueprint, ())
+        rows.append([name, t.text("label.yes" if verdict.eligible else "label.no"),
+                     str(verdict.score), "\n".join(t.message(m) for m in against) or "—"])
+    if not rows:
+        return []
+    header = [t.text("label.blueprint"), t.text("label.eligible"), t.text("label.score_column"),
+              t.text("label.why_not")]
+    return [f"## {t.text('record.alternatives')}", ""] + table_lines(header, rows) + [""]
+
+
+def _warnings_and_caveats(result: Result, t: Localizer) -> list[str]:
+    if not result.warnings and not result.caveats:
+        return []
+    out = [f"## {t.text('record.warnings_caveats')}", ""]
+    out += [f"- ⚠ {t.message(m)}" for m in result.warnings]
+    for caveat in result.caveats:
+        out += [f"- {t.message(caveat.message)}",
+                f"  {t.text('label.caveat_sources', sources='; '.join(caveat.sources))}"]
+    return out + [""]
+
+
+def _integration(result: Result, t: Localizer) -> list[str]:
+    integration = integration_dict(result.integration, t)
+    if integration is None:
+        return []
+    out = [f"## {t.text('record.integration')}", "", f"**{integration['name']}**", "",
+           integration["description"], ""]
+    # The pattern's documented constraints that these answers touch.
+    constraints = [c for c in (result.integration.constraints if result.integration else ())
+                   if matches(c.when, result.answers)]
+    params: dict[str, Any] = {"pattern": integration["name"]}
+    if constraints:
+        out += [f"- {t.text(c.reason, **params)}" for c in constraints] + [""]
+    if result.integration is not None and result.integration.source:
+        out += [t.text("label.caveat_sources", sources=escape_md(result.integration.source)), ""]
+    return out
+
+
+def _trace(explanation: Explanation, facts: Mapping[str, BlueprintFacts], t: Localizer) -> list[str]:
+    rows = []
+    for entry in explanation.trace:
+        who = facts[entry.blueprint].name if entry.blueprint in facts else t.text(
+            f"integration.{entry.blueprint}.name")
+        effect = (f"+{entry.points}" if entry.effect == "score"
+                  else t.text("label.excluded" if entry.effect == "exclude" else "label.warning"))
+        rows.append([who, entry.rule, effect, t.message(entry.message), entry.source])
+    header = [t.text("label.blueprint"), t.text("record.rule"), t.text("record.effect"),
+              t.text("record.text"), t.text("label.sources")]
+    return [f"## {t.text('label.rules_fired')}", ""] + table_lines(header, rows) + [""]
+
+
+def _sources(result: Result, facts: Mapping[str, BlueprintFacts], pages: PageSet, t: Localizer,
+             explanation: Explanation) -> list[str]:
+    """The Experience League pages, then every documented source the decision rests on."""
+    links = []
+    for verdict in result.ranking:
+        summary = blueprint_summary(verdict.blueprint, facts, pages, t)
+        links.append(f"- [{summary['name']}]({summary['link']})")
     integration = integration_dict(result.integration, t)
     if integration is not None:
-        out += [f"## {t.text('record.integration')}", "", f"**{integration['name']}**", "",
-                integration["description"], ""]
-        links.append((integration["name"], integration["link"]))
-    out += [f"## {t.text('record.links')}", ""]
-    out += [f"- [{name}]({link})" for name, link in links]
-    return "\n".join(out) + "\n"
+        links.append(f"- [{integration['name']}]({integration['link']})")
+    cited: list[str] = []
+    decisive = {result.pick} if result.pick else {v.blueprint for v in result.ranking}
+    for entry in explanation.trace:
+        if (entry.blueprint in decisive or entry.blueprint not in facts) and entry.source:
+            cited.append(entry.source)
+    for caveat in result.caveats:
+        cited += caveat.sources
+    if result.integration is not None and result.integration.source:
+        cited.append(result.integration.source)
+    unique = list(dict.fromkeys(cited))
+    return ([f"## {t.text('record.links')}", ""] + links + [""]
+            + ([f"### {t.text('label.sources')}", ""] + [f"- {escape_md(s)}" for s in unique]
+               if unique else []))
 
+
+def escape_md(text: str) -> str:
+    """Source text inside a list item: characters markdown would read as markup, escaped."""
+    return "".join("\\" + c if c in "\\`*_[]<>|#" else c for c in text)

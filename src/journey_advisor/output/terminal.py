@@ -10,11 +10,12 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from ..core.explain import Explanation
 from ..core.i18n import Localizer
 from ..models import BlueprintFacts, PageSet, Result
 from ..vocabulary import SECTION_KINDS
 from .mermaid import node_label
-from .views import blueprint_summary, fact_word, integration_dict
+from .views import blueprint_summary, fact_word, guardrail_line, integration_dict, what_if_lines
 
 
 class Unwrapped:
@@ -48,18 +49,24 @@ def _bullets(lines: list[str], style: str = "") -> Text:
 
 
 def render_recommendation(result: Result, facts: Mapping[str, BlueprintFacts], pages: PageSet,
-                          t: Localizer, explain: bool = False) -> list[RenderableType]:
-    """The pick with its description and reasons, the others and why not, warnings, integration."""
+                          t: Localizer, explanation: Explanation,
+                          explain: bool = False) -> list[RenderableType]:
+    """The pick with its description, reasons and margin; the others and what counts against
+    each; what would change the answer; warnings, caveats, integration; the trace on demand."""
     out: list[RenderableType] = []
     by_id = {v.blueprint: v for v in result.ranking}
     names = {bp: blueprint_summary(bp, facts, pages, t)["name"] for bp in by_id}
     if result.pick is not None:
         verdict = by_id[result.pick]
         summary = blueprint_summary(result.pick, facts, pages, t)
+        deprecated = summary["status"] == "deprecated"
         body = Text()
-        body.append(summary["name"], style="bold green")
+        body.append(summary["name"], style="bold yellow" if deprecated else "bold green")
         body.append("  " + t.text("label.score", score=verdict.score), style="dim")
-        if summary["status"] == "deprecated":
+        body.append("  " + (t.text("label.margin", margin=result.margin)
+                            if result.margin is not None else t.text("label.margin_none")),
+                    style="dim")
+        if deprecated:
             body.append("  " + t.text("status.deprecated"), style="bold yellow")
         if summary["description"]:
             body.append("\n\n")
@@ -68,8 +75,15 @@ def render_recommendation(result: Result, facts: Mapping[str, BlueprintFacts], p
         body.append(t.text("label.why"), style="bold")
         body.append("\n")
         body.append_text(_bullets([t.message(m) for m in verdict.reasons]))
+        if result.eliminated:
+            body.append("\n\n")
+            body.append(t.text("explain.eliminated", blueprints=", ".join(
+                names[bp] for bp in result.eliminated)), style="yellow")
+        if deprecated:
+            body.append("\n\n")
+            body.append(t.text("explain.deprecated_pick", name=summary["name"]), style="yellow")
         out.append(Panel(body, title=Text(t.text("label.recommendation")), title_align="left",
-                         border_style="green"))
+                         border_style="yellow" if deprecated or result.eliminated else "green"))
         # The link goes below the box, unbroken, so terminals keep it clickable.
         link = Text(t.text("label.link") + ": ", style="bold")
         link.append(summary["link"], style="cyan")
@@ -90,23 +104,42 @@ def render_recommendation(result: Result, facts: Mapping[str, BlueprintFacts], p
     for verdict in others:
         if verdict.blocked_by:
             why_not = _bullets([t.message(m) for m in verdict.blocked_by])
-        else:  # eligible but ranked lower: the score, then what it did earn
+        else:  # eligible but ranked lower: by how much, and where it lacked the points
             why_not = Text(t.text("label.lower_score", score=verdict.score, best=best))
-            if verdict.reasons:
+            against = explanation.against.get(verdict.blueprint, ())
+            if against:
                 why_not.append("\n")
-                why_not.append_text(_bullets([t.message(m) for m in verdict.reasons], style="dim"))
-        table.add_row(Text(names[verdict.blueprint]),
+                why_not.append_text(_bullets([t.message(m) for m in against]))
+        name = Text(names[verdict.blueprint])
+        if facts[verdict.blueprint].status == "deprecated":
+            name.append("\n" + t.text("status.deprecated"), style="yellow")
+        table.add_row(name,
                       Text(t.text("label.yes" if verdict.eligible else "label.no"),
                            style="green" if verdict.eligible else "red"),
                       Text(str(verdict.score)), why_not)
     out.append(table)
+    lines = what_if_lines(explanation, result, facts, t)
+    if lines:
+        changes = Text(t.text("label.what_if"), style="bold")
+        changes.append("\n")
+        changes.append_text(_bullets(lines))
+        out.append(changes)
     if explain:
-        out.append(render_trace(result, names, t))
+        out.append(render_trace(explanation, names, t))
     if result.warnings:
         warnings = Text(t.text("label.warnings"), style="bold yellow")
         warnings.append("\n")
         warnings.append_text(_bullets([t.message(m) for m in result.warnings], style="yellow"))
         out.append(warnings)
+    if result.caveats:
+        caveats = Text(t.text("label.caveats"), style="bold")
+        for caveat in result.caveats:
+            caveats.append("\n")
+            caveats.append_text(_bullets([t.message(caveat.message)]))
+            caveats.append("\n  ")
+            caveats.append(t.text("label.caveat_sources", sources="; ".join(caveat.sources)),
+                           style="dim")
+        out.append(caveats)
     integration = integration_dict(result.integration, t)
     if integration is not None:
         body = Text(integration["name"], style="bold")
@@ -121,19 +154,24 @@ def render_recommendation(result: Result, facts: Mapping[str, BlueprintFacts], p
     return out
 
 
-def render_trace(result: Result, names: Mapping[str, str], t: Localizer) -> RenderableType:
-    """--explain: every rule that fired for each blueprint, its effect and its localized text."""
+def render_trace(explanation: Explanation, names: Mapping[str, str], t: Localizer) -> RenderableType:
+    """--explain: every rule that fired for each blueprint (and the pattern's constraints), its
+    effect, its localized text and its source."""
     text = Text(t.text("label.rules_fired"), style="bold")
-    for verdict in result.ranking:
-        text.append("\n" + names[verdict.blueprint], style="bold")
-        for rule_id, effect, points, message in verdict.trace:
-            effect_label = (f"+{points}" if effect == "score"
-                            else t.text("label.excluded" if effect == "exclude" else "label.warning"))
-            text.append(f"\n  • {rule_id} ", style="cyan")
-            text.append(f"({effect_label}) ", style="dim")
-            text.append(t.message(message))
+    current = None
+    for entry in explanation.trace:
+        if entry.blueprint != current:
+            current = entry.blueprint
+            text.append("\n" + names.get(current, t.text(f"integration.{current}.name")),
+                        style="bold")
+        effect_label = (f"+{entry.points}" if entry.effect == "score"
+                        else t.text("label.excluded" if entry.effect == "exclude" else "label.warning"))
+        text.append(f"\n  • {entry.rule} ", style="cyan")
+        text.append(f"({effect_label}) ", style="dim")
+        text.append(t.message(entry.message))
+        if entry.source:
+            text.append("\n    " + t.text("label.trace_source", source=entry.source), style="dim")
     return text
-
 
 
 def render_list(data: dict, t: Localizer) -> list[RenderableType]:
@@ -163,11 +201,11 @@ def render_show(data: dict, headings: Mapping[str, str], t: Localizer) -> list[R
     return out
 
 
-def _level(value: object, t: Localizer) -> Text:
-    word = fact_word(value, t)
-    if value is True:
+def _level(value: object, t: Localizer, only_for: list[str] | None = None) -> Text:
+    word = fact_word(value, t, only_for)
+    if value is True or value == "yes":
         return Text("✓ " + word, style="green")
-    if value is False or value is None:
+    if value is False or value is None or value == "no":
         return Text("✗ " + word, style="red")
     return Text(word, style="green" if value in ("primary", "native") else "")
 
@@ -193,20 +231,27 @@ def render_compare(data: dict, t: Localizer) -> list[RenderableType]:
         table.add_row(Text(t.term(model)), *[_level(values[b], t) for b in ids])
     section(t.text("label.channels"))
     chosen = set(data["answers"]["channels"]) if data["answers"] else set()
+    limited = data["only_for"]["channels"]
     for channel, values in data["channels"].items():
         label = Text(t.term(channel), style="bold" if channel in chosen else "")
-        table.add_row(label, *[_level(values[b], t) for b in ids])
+        table.add_row(label, *[_level(values[b], t, limited.get(channel, {}).get(b)) for b in ids])
     section(t.text("label.deployment"))
     for deployment, values in data["deployment"].items():
         table.add_row(Text(t.term(deployment)), *[_level(values[b], t) for b in ids])
     section(t.text("label.data"))
     for strategy, values in data["data"].items():
         table.add_row(Text(t.term(strategy)), *[_level(values[b], t) for b in ids])
+    section(t.text("label.latency"))
+    for model, values in data["latency"].items():
+        table.add_row(Text(t.term(model)), *[_level(values[b], t) for b in ids])
+    section(t.text("label.needs"))
+    limited = data["only_for"]["needs"]
+    for need, values in data["needs"].items():
+        table.add_row(Text(t.term(need)),
+                      *[_level(values[b], t, limited.get(need, {}).get(b)) for b in ids])
     section(t.text("label.guardrails"))
-    table.add_row(Text(""), *[Text("\n".join(
-        f"{g['label']}: {t.count(g['limit'])} {t.term(g['measure'])}"
-        + (f" ({t.terms(g['applies_to'])})" if g["applies_to"] else "")
-        for g in data["guardrails"][b]) or "—") for b in ids])
+    table.add_row(Text(""), *[Text("\n".join(guardrail_line(g, t) for g in data["guardrails"][b])
+                                   or "—") for b in ids])
     section(t.text("label.status"))
     table.add_row(Text(""), *[Text(t.text("status." + data["status"][b]),
                                    style="yellow" if data["status"][b] == "deprecated" else "green")

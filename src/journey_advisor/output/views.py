@@ -7,27 +7,42 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
+from ..core.explain import Explanation
 from ..core.i18n import Localizer
-from ..models import BlueprintFacts, BlueprintPage, Guardrail, Integration, PageSet, Result
+from ..models import BlueprintFacts, BlueprintPage, Guardrail, Integration, PageSet, Result, Terms
 from ..vocabulary import (
     BLUEPRINT_IDS,
     CHANNELS,
     DATA_STRATEGIES,
     DEPLOYMENTS,
     ENGAGEMENT_MODELS,
+    LATENCIES,
+    NEED_ANSWERS,
+    NEEDS,
     SCHEMA_VERSION,
     SECTION_KINDS,
 )
 
 
-def fact_word(value: object, t: Localizer) -> str:
-    """A compared fact in words: an engagement level or data fit, or yes/no for a bool."""
+def fact_word(value: object, t: Localizer, only_for: list[str] | None = None) -> str:
+    """A compared fact in words: an engagement level, a data fit, a latency, what the
+    documentation says of a need, or yes/no for a bool; `only_for` names the engagement
+    models it is limited to."""
     if value is True:
-        return t.text("label.yes")
-    if value is False or value is None:
+        word = t.text("label.yes")
+    elif value is False or value is None:
         return t.text("label.no")
-    key = "level." if value in ("primary", "supported", "limited") else "fit."
-    return t.text(key + str(value))
+    elif value in ("primary", "supported", "limited"):
+        word = t.text(f"level.{value}")
+    elif value in LATENCIES:
+        word = t.term(str(value))
+    elif value in NEED_ANSWERS:
+        word = t.text(f"need_answer.{value}")
+    else:
+        word = t.text(f"fit.{value}")
+    if only_for:
+        word += " " + t.text("label.only_for", models=Terms(tuple(only_for)))
+    return word
 
 
 def localized_link(template: str, locale: str) -> str:
@@ -60,13 +75,16 @@ def integration_dict(integration: Integration | None, localizer: Localizer) -> d
         "description": localizer.text(f"integration.{integration.id}.description"),
         "members": list(integration.members),
         "link": localized_link(integration.link, localizer.locale),
+        "source": integration.source,
     }
 
 
 def result_dict(result: Result, facts: Mapping[str, BlueprintFacts], pages: PageSet,
-                localizer: Localizer) -> dict[str, Any]:
-    """The `recommend --format json` object."""
+                localizer: Localizer, explanation: Explanation | None = None,
+                with_trace: bool = False) -> dict[str, Any]:
+    """The `recommend --format json` object (PRODUCT.md section 5); `trace` with --explain."""
     recommendation = None
+    against = explanation.against if explanation else {}
     if result.pick is not None:
         top = result.ranking[0]
         summary = blueprint_summary(result.pick, facts, pages, localizer)
@@ -74,8 +92,9 @@ def result_dict(result: Result, facts: Mapping[str, BlueprintFacts], pages: Page
             "id": summary["id"], "name": summary["name"], "description": summary["description"],
             "status": summary["status"], "score": top.score,
             "reasons": [localizer.message(m) for m in top.reasons], "link": summary["link"],
+            "margin": result.margin, "eliminated": list(result.eliminated),
         }
-    return {
+    data = {
         "schema_version": SCHEMA_VERSION,
         "locale": localizer.locale,
         "answers": result.answers.as_dict(),
@@ -87,12 +106,29 @@ def result_dict(result: Result, facts: Mapping[str, BlueprintFacts], pages: Page
                 "score": verdict.score,
                 "reasons": [localizer.message(m) for m in verdict.reasons],
                 "blocked_by": [localizer.message(m) for m in verdict.blocked_by],
+                "status": facts[verdict.blueprint].status,
+                "against": [localizer.message(m) for m in against.get(verdict.blueprint, ())],
             }
             for verdict in result.ranking
         ],
         "integration": integration_dict(result.integration, localizer),
         "warnings": [localizer.message(m) for m in result.warnings],
+        "caveats": caveat_dicts(result, localizer),
+        "what_if": ([{"blueprint": item.blueprint, "changes": dict(item.changes)}
+                     for item in explanation.what_if]
+                    if explanation is not None and explanation.what_if is not None else None),
     }
+    if with_trace and explanation is not None:
+        data["trace"] = [{"rule": e.rule, "blueprint": e.blueprint, "effect": e.effect,
+                          "points": e.points, "text": localizer.message(e.message),
+                          "source": e.source} for e in explanation.trace]
+    return data
+
+
+def caveat_dicts(result: Result, localizer: Localizer) -> list[dict[str, Any]]:
+    """The result's caveats: id, localized text, and the sources that conflict."""
+    return [{"id": caveat.id, "text": localizer.message(caveat.message),
+             "sources": list(caveat.sources)} for caveat in result.caveats]
 
 
 def list_dict(facts: Mapping[str, BlueprintFacts], pages: PageSet, localizer: Localizer) -> dict[str, Any]:
@@ -114,7 +150,21 @@ def guardrail_dict(guardrail: Guardrail, localizer: Localizer) -> dict[str, Any]
     return {"id": guardrail.id, "label": localizer.text(f"guardrail.{guardrail.id}"),
             "measure": guardrail.measure, "limit": guardrail.limit, "unit": guardrail.unit,
             "applies_to": list(guardrail.applies_to) if guardrail.applies_to else None,
-            "enforce": guardrail.enforce, "stated": guardrail.stated, "source": guardrail.source}
+            "channels": list(guardrail.channels) if guardrail.channels else None,
+            "enforce": guardrail.enforce, "status": guardrail.status,
+            "withdrawn": guardrail.withdrawn, "stated": guardrail.stated, "source": guardrail.source}
+
+
+def guardrail_line(guardrail: Mapping[str, Any], t: Localizer) -> str:
+    """One guardrail of `compare` in words: label, limit, where it applies, what the figure is."""
+    line = f"{guardrail['label']}: {t.count(guardrail['limit'])} {t.term(guardrail['measure'])}"
+    if guardrail["applies_to"]:
+        line += f" ({t.terms(guardrail['applies_to'])})"
+    if guardrail["status"] == "withdrawn":
+        line += " " + t.text("label.figure_withdrawn", date=guardrail["withdrawn"])
+    elif guardrail["status"] == "sizing":
+        line += " " + t.text("label.figure_sizing")
+    return line
 
 
 def compare_dict(facts: Mapping[str, BlueprintFacts], pages: PageSet, localizer: Localizer,
@@ -125,6 +175,15 @@ def compare_dict(facts: Mapping[str, BlueprintFacts], pages: PageSet, localizer:
     def row(section: str, key: str) -> dict[str, Any]:
         return {bp: getattr(facts[bp], section)[key].value if key in getattr(facts[bp], section)
                 else None for bp in ids}
+
+    def only_for(section: str) -> dict[str, dict[str, list[str]]]:
+        """Facts that hold for some engagement models only: key -> blueprint -> models."""
+        out: dict[str, dict[str, list[str]]] = {}
+        for bp in ids:
+            for key, fact in getattr(facts[bp], section).items():
+                if fact.models is not None:
+                    out.setdefault(key, {})[bp] = list(fact.models)
+        return out
 
     meets = None
     if result is not None:
@@ -138,6 +197,9 @@ def compare_dict(facts: Mapping[str, BlueprintFacts], pages: PageSet, localizer:
         "channels": {c: row("channels", c) for c in CHANNELS},
         "deployment": {d: row("deployment", d) for d in DEPLOYMENTS},
         "data": {d: row("data", d) for d in DATA_STRATEGIES},
+        "latency": {model: row("latency", model) for model in ENGAGEMENT_MODELS},
+        "needs": {n: row("needs", n) for n in NEEDS},
+        "only_for": {"channels": only_for("channels"), "needs": only_for("needs")},
         "guardrails": {bp: [guardrail_dict(g, localizer) for g in facts[bp].guardrails] for bp in ids},
         "status": {bp: blueprint_summary(bp, facts, pages, localizer)["status"] for bp in ids},
         "answers": result.answers.as_dict() if result is not None else None,
@@ -168,9 +230,50 @@ def batch_row(row: str, result: Result, facts: Mapping[str, BlueprintFacts], pag
         summary += f"; {t.count(answers.profiles)} {t.term('profiles')}"
     if answers.messages_per_hour is not None:
         summary += f"; {t.count(answers.messages_per_hour)}/h"
+    if answers.latency is not None:
+        summary += f"; {answers.latency}"
+    if answers.needs:
+        summary += f"; {', '.join(answers.needs)}"
+    if answers.current != "none":
+        summary += f"; {answers.current}"
     pick = (blueprint_summary(result.pick, facts, pages, t)["name"] if result.pick
             else t.text("label.none"))
+    if result.pick and facts[result.pick].status == "deprecated":
+        pick += f" ({t.text('status.deprecated')})"
     score = str(result.ranking[0].score) if result.pick else "—"
     integration = integration_dict(result.integration, t)
     return [row, summary, pick, score, integration["name"] if integration else "",
             "\n".join(t.message(m) for m in result.warnings)]
+
+
+def what_if_lines(explanation: Explanation, result: Result, facts: Mapping[str, BlueprintFacts],
+                  t: Localizer) -> list[str]:
+    """"It would be Campaign v8 if the data strategy were own database", for each other
+    blueprint; "no change of one or two answers" for those none can make the pick."""
+    if explanation.what_if is None:
+        return []
+    found = {item.blueprint: item for item in explanation.what_if}
+    lines = []
+    for verdict in result.ranking:
+        bp = verdict.blueprint
+        if bp == result.pick:
+            continue
+        name = facts[bp].name
+        if bp not in found:
+            lines.append(t.text("what_if.none", blueprint=name))
+            continue
+        parts = [t.text("what_if.removed", question=t.text(f"question_name.{q}")) if value is None
+                 else t.text("what_if.change", question=t.text(f"question_name.{q}"),
+                             value=_answer_words(value, t))
+                 for q, value in found[bp].changes.items()]
+        lines.append(t.text("what_if.line", blueprint=name,
+                            changes=t.text("what_if.joiner").join(parts)))
+    return lines
+
+
+def _answer_words(value: Any, t: Localizer) -> str:
+    if isinstance(value, (list, tuple)):
+        return t.terms(tuple(value)) if value else t.text("label.none")
+    if isinstance(value, int) and not isinstance(value, bool):
+        return t.count(value)
+    return t.term(str(value))

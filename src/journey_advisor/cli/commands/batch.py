@@ -15,6 +15,7 @@ from typing import Any, Iterator
 
 from ...core.answers import PackedAnswers, build_answers
 from ...core.engine import evaluate
+from ...core.explain import explain as explain_result
 from ...errors import EXIT_NO_FIT, EXIT_OK, UsageError
 from ...knowledge import catalog
 from ...knowledge.scenarios import ScenarioFile, read_source
@@ -24,7 +25,8 @@ from ..session import Session
 from . import Outcome
 
 
-def batch(session: Session, path: str, pages: Path | None, rules_file: Path | None) -> Outcome:
+def batch(session: Session, path: str, pages: Path | None, rules_file: Path | None,
+          explain: bool = False) -> Outcome:
     from ...output.views import batch_header, batch_row, result_dict
 
     text, label = read_source(path, sys.stdin.buffer if sys.stdin is not None else None)
@@ -47,7 +49,12 @@ def batch(session: Session, path: str, pages: Path | None, rules_file: Path | No
                 no_fit.append(position)
             yield str(position + 1), result
 
-    view = BatchView(items=items, data=lambda result: result_dict(result, facts, page_set, t),
+    def data(result: Result) -> dict[str, Any]:
+        # The what-if search costs a few hundred evaluations a scenario: only with --explain.
+        explanation = explain_result(result, facts, rules, search=explain)
+        return result_dict(result, facts, page_set, t, explanation, with_trace=explain)
+
+    view = BatchView(items=items, data=data,
                      header=lambda: batch_header(t),
                      row=lambda row, result: batch_row(row, result, facts, page_set, t),
                      pick_width=lambda: _pick_width(facts, page_set, t))

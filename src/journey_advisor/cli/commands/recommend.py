@@ -8,6 +8,7 @@ from typing import Any, Callable
 
 from ...core.answers import build_answers, missing_required
 from ...core.engine import evaluate, exit_code_for
+from ...core.explain import explain as explain_result
 from ...errors import UsageError
 from ...knowledge import catalog
 from ...models import RuleSet, Terms
@@ -21,8 +22,9 @@ DIAGRAM_MIN_WIDTH = 100
 
 
 def collect_answers(session: Session, raw: dict[str, Any], rules: RuleSet, interactive: bool,
-                    ask: Callable[[str], str] | None = None) -> Any:
-    """Validate the given answers, ask for the missing ones on a terminal, or fail naming the flag."""
+                    ask: Callable[[str], str] | None = None) -> tuple[Any, frozenset[str]]:
+    """Validate the given answers, ask for the missing ones on a terminal, or fail naming the
+    flag; the answers and the questions that were answered (the others took defaults)."""
     given = {k: v for k, v in raw.items() if v not in (None, [], "")}
     # Check what was typed on the command line before asking anything else.
     build_answers({**{q.id: q.options[0] for q in rules.questions if q.required}, **given}, rules)
@@ -43,15 +45,17 @@ def collect_answers(session: Session, raw: dict[str, Any], rules: RuleSet, inter
         raise UsageError("error.no_terminal",
                          "{flag} is required when no terminal is attached (choose from {options})",
                          flag=FLAGS[question.id], options=Terms(question.options))
-    return build_answers(given, rules)
+    answered = frozenset(k for k, v in given.items() if v not in (None, [], "", ()))
+    return build_answers(given, rules), answered
 
 
 def recommend(session: Session, raw: dict[str, Any], pages: Path | None, rules_file: Path | None,
               interactive: bool, explain: bool = False) -> Outcome:
     rules = catalog.rules(rules_file)
-    answers = collect_answers(session, raw, rules, interactive)
+    answers, answered = collect_answers(session, raw, rules, interactive)
     facts = catalog.facts()
     result = evaluate(answers, facts, rules)
+    explanation = explain_result(result, facts, rules)
     page_set = session.pages(pages)
     notices = session.borrowed([page_set.entries.get(result.pick)]) if result.pick else []
     t = session.t
@@ -59,12 +63,12 @@ def recommend(session: Session, raw: dict[str, Any], pages: Path | None, rules_f
     def data() -> Any:
         from ...output.views import result_dict
 
-        return result_dict(result, facts, page_set, t)
+        return result_dict(result, facts, page_set, t, explanation, with_trace=explain)
 
     def table(width: int) -> list[Any]:
         from ...output.terminal import render_diagram, render_recommendation
 
-        out = render_recommendation(result, facts, page_set, t, explain)
+        out = render_recommendation(result, facts, page_set, t, explanation, explain)
         if result.pick is not None and width >= DIAGRAM_MIN_WIDTH:  # the pick's picture
             from ...knowledge.architecture import layers_for
             from ...output.mermaid import title_for
@@ -75,9 +79,27 @@ def recommend(session: Session, raw: dict[str, Any], pages: Path | None, rules_f
         return out
 
     def markdown() -> str:
-        from ...output.record import render_decision_record
+        import datetime
+
+        from ... import __version__
+        from ...output.record import RecordContext, render_decision_record
 
         page = catalog.blueprint_page(page_set, result.pick) if result.pick else None
-        return render_decision_record(result, facts, page_set, page, t)
+        context = RecordContext(date=datetime.date.today().isoformat(), version=__version__,
+                                fingerprint=catalog.fingerprint(rules_file), given=answered,
+                                page=page, mermaid=_mermaid(result, facts, t))
+        return render_decision_record(result, facts, page_set, t, explanation, context, explain)
 
     return Outcome(View(data, table, markdown), exit_code_for(result), tuple(notices))
+
+
+def _mermaid(result: Any, facts: Any, t: Any) -> str | None:
+    """The pick's reference architecture (with the pattern's node) as a Mermaid flowchart."""
+    if result.pick is None:
+        return None
+    from ...knowledge.architecture import layers_for
+    from ...output.mermaid import title_for, to_mermaid
+
+    layers = layers_for(catalog.architecture(), result.pick,
+                        result.integration.id if result.integration else None)
+    return to_mermaid(layers, title_for(facts[result.pick].name, t), t)
