@@ -1,10 +1,18 @@
-"""The interactive questions, driven by a fake `ask`."""
+"""The conversation (`ask_missing`) and the plain line prompts, driven by a scripted `ask`.
+The arrow-key widgets are driven through a pseudo-terminal in test_widgets.py."""
 
 from __future__ import annotations
 
 import pytest
 
-from journey_advisor.cli.prompts import ask_missing, resolve_option
+from journey_advisor.cli.prompts import (
+    LinePrompter,
+    Reading,
+    ask_missing,
+    can_show_widgets,
+    resolve_option,
+    suggest_option,
+)
 from journey_advisor.knowledge import catalog
 
 
@@ -26,46 +34,81 @@ def t():
     return catalog.localizer(["en"])
 
 
-def test_asks_in_order_and_enter_keeps_defaults(rules, t):
+def converse(rules, t, raw, *lines, said=None):
+    ask, prompts = scripted(*lines)
+    prompter = LinePrompter(t, ask, said.append if said is not None else lambda _: None)
+    return ask_missing(raw, rules, t, prompter), prompts
+
+
+def test_asks_in_order_says_which_of_how_many_and_enter_keeps_defaults(rules, t):
     said = []
-    ask, prompts = scripted("triggered", "email", "", "", "", "")
-    answered = ask_missing({}, rules, t, ask, said.append)
+    answered, prompts = converse(rules, t, {}, "triggered", "email", "", "", "", "", "", said=said)
     assert answered == {"trigger": "triggered", "channels": ["email"], "deployment": "cloud",
                         "data": "any", "profiles": None, "messages_per_hour": None}
-    assert len(prompts) == 6
-    assert said[1] == "Are the journeys triggered or scheduled?"
+    assert len(prompts) == 7  # six questions and the summary
+    assert said[:3] == ["", "Question 1 of 6", "Are the journeys triggered or scheduled?"]
+    assert "Question 2 of 6" in said and "Question 6 of 6" in said
+    summary = said.index("Your answers:")
+    assert said[summary + 2] == "  2) Which channels are needed? email"
+    assert said[summary + 5] == "  5) How many customer profiles? not given"
 
 
 def test_numbers_labels_and_several_channels(rules, t):
-    ask, _ = scripted("2", "1, push notifications;in_app, 8", "on-premise", "3", "50M", "2k")
-    answered = ask_missing({}, rules, t, ask, lambda _: None)
+    answered, _ = converse(rules, t, {}, "2", "1, push notifications;in_app，8", "on-premise", "3",
+                           "50M", "2k", "")
     assert answered["trigger"] == "scheduled"
     assert answered["channels"] == ["email", "push", "in-app", "custom"]
     assert (answered["deployment"], answered["data"]) == ("on-premise", "any")
     assert (answered["profiles"], answered["messages_per_hour"]) == (50_000_000, 2_000)
 
 
+def test_a_misspelt_item_keeps_the_others_and_enter_takes_the_correction(rules, t):
+    said = []
+    answered, _ = converse(rules, t, {"trigger": "both"}, "email, pusj, fax", "", "", "", "", "",
+                           "", said=said)
+    assert answered["channels"] == ["email", "push"]
+    assert "'pusj' is not one of the options; did you mean push notifications?" in said
+    assert "fax is not one of the options; try again." in said
+    assert "Enter keeps: email, push notifications" in said
+
+
 def test_invalid_answers_are_asked_again(rules, t):
     said = []
-    ask, prompts = scripted("", "nope", "both", "fax", "sms", "", "", "-3", "", "")
-    answered = ask_missing({}, rules, t, ask, said.append)
+    answered, _ = converse(rules, t, {}, "", "nope", "both", "zzz", "sms", "", "", "-3", "", "", "",
+                           said=said)
     assert answered["trigger"] == "both" and answered["channels"] == ["sms"]
     assert "An answer is needed." in said
-    assert any("nope" in line for line in said) and any("fax" in line for line in said)
+    assert any("nope" in line for line in said) and any("zzz" in line for line in said)
     assert any("'-3' is not a positive whole number" in line for line in said)
 
 
 def test_only_missing_questions_are_asked(rules, t):
-    ask, prompts = scripted("", "", "", "")
-    answered = ask_missing({"trigger": "triggered", "channels": ["web"]}, rules, t, ask, lambda _: None)
-    assert answered["channels"] == ["web"] and len(prompts) == 4
+    said = []
+    answered, prompts = converse(rules, t, {"trigger": "triggered", "channels": ["web"]},
+                                 "", "", "", "", "", said=said)
+    assert answered["channels"] == ["web"] and len(prompts) == 5
+    assert "Question 1 of 4" in said
+
+
+def test_the_summary_can_change_an_answer(rules, t):
+    said = []
+    answered, _ = converse(rules, t, {"trigger": "triggered", "channels": ["email"]},
+                           "", "", "", "", "9", "2", "sms", "", said=said)
+    assert answered["channels"] == ["sms"]
+    assert "9 is not one of the options; try again." in said
+    assert "Question 2 of 6" in said  # asked again, in its place among all questions
+    assert "Enter keeps: email" in said  # the current answer is the default
 
 
 def test_end_of_input_names_the_open_question(rules, t):
-    ask, _ = scripted("triggered")
     with pytest.raises(EOFError) as caught:
-        ask_missing({}, rules, t, ask, lambda _: None)
+        converse(rules, t, {}, "triggered")
     assert caught.value.args == ("channels",)
+
+
+def test_end_of_input_at_the_summary_keeps_the_answers(rules, t):
+    answered, _ = converse(rules, t, {"trigger": "triggered", "channels": ["email"]}, "", "", "", "")
+    assert answered["deployment"] == "cloud"
 
 
 def test_localized_labels_are_accepted(rules):
@@ -73,3 +116,24 @@ def test_localized_labels_are_accepted(rules):
     question = rules.question("channels")
     label = t.term("direct-mail")
     assert resolve_option(label.upper(), question, t) == "direct-mail"
+
+
+def test_suggestions_come_from_ids_and_labels(rules):
+    question = rules.question("channels")
+    assert suggest_option("emial", question, catalog.localizer(["en"])) == "email"
+    ja = catalog.localizer(["ja"])
+    assert suggest_option(ja.term("direct-mail")[:-1], question, ja) == "direct-mail"
+    assert suggest_option("qqqqqq", question, ja) is None
+
+
+def test_a_reading_separates_known_and_unknown_items(rules, t):
+    reading = Reading("email、smss、zzz", rules.question("channels"), t)
+    assert reading.chosen == ["email"]
+    assert reading.unknown == [("smss", "sms"), ("zzz", None)]
+    assert reading.proposal() == ["email", "sms"]
+
+
+@pytest.mark.parametrize(("term", "expected"), [("dumb", False), ("", False), ("xterm-256color", True)])
+def test_widgets_only_where_the_terminal_can_show_them(term, expected, monkeypatch):
+    monkeypatch.setattr("os.name", "posix")
+    assert can_show_widgets({"TERM": term}) is expected

@@ -31,9 +31,27 @@ def raw_answers(*values: Any) -> "dict[str, Any]":
 
 
 def interactive(no_input: bool) -> bool:
-    """Questions are asked only when someone can answer them."""
-    return (not no_input and sys.stdin is not None and sys.stdout is not None
-            and sys.stdin.isatty() and sys.stdout.isatty())
+    """Questions are asked when someone can answer them: standard input and standard error are
+    terminals, whatever standard output is (`recommend --format markdown > record.md` asks)."""
+    return (not no_input and sys.stdin is not None and sys.stderr is not None
+            and sys.stdin.isatty() and sys.stderr.isatty())
+
+
+def replay_flags(lang: "str | None", output_format: str, pages: "str | None",
+                 rules_file: "str | None", explain: bool) -> "tuple[str, ...]":
+    """The flags besides the answers that a repeated run needs, as typed."""
+    flags: list[str] = []
+    if lang:
+        flags += ["--lang", lang]
+    if output_format != "table":
+        flags += ["--format", output_format]
+    if pages:
+        flags += ["--pages", pages]
+    if rules_file:
+        flags += ["--rules", rules_file]
+    if explain:
+        flags.append("--explain")
+    return tuple(flags)
 
 
 def show(outcome: Outcome, output_format: str) -> None:
@@ -45,6 +63,9 @@ def show(outcome: Outcome, output_format: str) -> None:
         emit_batch(outcome.view, output_format)
     else:
         emit(outcome.view, output_format)
+    if outcome.after:
+        sys.stdout.flush()  # the view first, then the lines about it
+        sys.stderr.write("\n".join(outcome.after) + "\n")
     code = outcome.code() if callable(outcome.code) else outcome.code
     if code:
         raise typer.Exit(code)
@@ -112,8 +133,10 @@ def build_app(session: Session) -> typer.Typer:
         from .commands.recommend import recommend as run_recommend
 
         raw = raw_answers(trigger, channel, deployment, data, profiles, messages_per_hour)
+        replay = replay_flags(lang=lang, output_format=output_format, pages=pages,
+                              rules_file=rules_file, explain=explain)
         show(run_recommend(session, raw, as_path(pages), as_path(rules_file),
-                           interactive(no_input), explain), output_format)
+                           interactive(no_input), explain, no_input, replay), output_format)
 
     @app.command("list", help=t("help.list"), cls=command)
     def list_command(lang: Lang = None, output_format: Format = "table", pages: Pages = None,
