@@ -47,8 +47,9 @@ STYLE = Style([
     ("done", "fg:ansigreen bold"),
     ("problem", "fg:ansiyellow"),
 ])
-# Typed characters: every printable one but the space (it ticks a checkbox) and line ends.
-TYPED = [c for c in string.printable if c not in " \t\n\r\x0b\x0c"] + ["，", "、", "；"]
+# Typed characters bound one by one: the ASCII ones but the space (it ticks a checkbox) and
+# line ends; any other character arrives through Keys.Any.
+TYPED = [c for c in string.printable if c not in " \t\n\r\x0b\x0c"]
 SEPARATORS = ",;，、；"
 
 
@@ -93,8 +94,8 @@ class WidgetPrompter:
 
     def _select(self, message: str, choices: list[Any], default: Any) -> Any:
         prompt = questionary.select(message, choices=choices, default=default, qmark="?",
-                                    instruction=self.t.text("prompt.select_keys"),
-                                    use_jk_keys=False, style=STYLE,
+                                    instruction=self.t.text("prompt.menu_keys"),
+                                    use_shortcuts=True, use_jk_keys=False, style=STYLE,
                                     output=self.output, erase_when_done=True)
         _add_bindings(prompt.application, KeyBindings())
         return prompt.unsafe_ask()
@@ -184,8 +185,9 @@ class TypeAhead:
             return
         enter, space = _original(app, Keys.ControlM), _original(app, " ")
         moves = {key: _original(app, key) for key in (Keys.Up, Keys.Down)}
-        for character in TYPED:
+        for character in TYPED:  # over questionary's own letters (`a` toggles all, ...)
             bindings.add(character, eager=True)(self._type)
+        bindings.add(Keys.Any)(self._type)  # the rest: accented letters, kana, hanzi...
         bindings.add(Keys.Backspace, eager=True)(self._erase)
         bindings.add(Keys.ControlM, eager=True)(self._then(enter, commit=True))
         if space is not None:
@@ -204,6 +206,8 @@ class TypeAhead:
             filter=Condition(lambda: bool(self.hint)) & ~IsDone()))
 
     def _type(self, event: Any) -> None:
+        if not event.data.isprintable():
+            return
         if self.several and event.data in SEPARATORS:
             self._commit()
         else:

@@ -1,0 +1,153 @@
+"""The arrow-key questions, driven as a person would: the real command in a pseudo-terminal,
+keys typed one step at a time (arrow keys, space, typing, Ctrl-C, Ctrl-D), standard output
+redirected to a file as in `recommend --format json > record.json`."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import shlex
+import signal
+import sys
+
+import pytest
+
+from journey_advisor.core.safe_text import inert
+
+pexpect = pytest.importorskip("pexpect")
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")]
+
+DOWN, SPACE, ENTER = "\x1b[B", " ", "\r"
+
+
+def spawn(args: list[str], tmp_path, term: str = "xterm-256color", stdout_file: str | None = None):
+    command = " ".join(shlex.quote(a) for a in [sys.executable, "-m", "journey_advisor", *args])
+    if stdout_file:
+        command += " > " + shlex.quote(str(tmp_path / stdout_file))
+    env = {**os.environ, "TERM": term, "PROMPT_TOOLKIT_NO_CPR": "1", "NO_COLOR": "1",
+           "LANG": "C.UTF-8", "LANGUAGE": ""}
+    env.pop("COLUMNS", None)
+    # Ctrl-C must reach the program as in a shell, even when the tests run with SIGINT ignored
+    # (a background job): Python installs its handler only where SIGINT is not ignored.
+    child = pexpect.spawn("bash", ["-c", command], env=env, encoding="utf-8",
+                          dimensions=(40, 120), timeout=30,
+                          preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    child.logfile_read = io.StringIO()  # everything shown, for the assertions at the end
+    return child
+
+
+def finish(child) -> tuple[int, str]:
+    """(exit code, everything the terminal showed)."""
+    child.expect(pexpect.EOF)
+    child.close()
+    return child.exitstatus, inert(child.logfile_read.getvalue()).replace("\r", "")
+
+
+def test_arrow_keys_space_and_typing_then_the_record_goes_to_the_file(tmp_path):
+    child = spawn(["recommend", "--format", "json"], tmp_path, stdout_file="record.json")
+    child.expect("Question 1 of 6")
+    child.expect("triggered or scheduled")
+    child.send(DOWN)
+    child.send(ENTER)  # scheduled
+    child.expect("Question 2 of 6")
+    child.expect("space ticks")
+    child.send(SPACE)  # email
+    child.send(DOWN + DOWN)
+    child.send(SPACE)  # push
+    child.send(ENTER)
+    child.expect("Question 3 of 6")
+    child.send("on-p")  # typed: the pointer moves to on-premise
+    child.expect("→ on-premise")
+    child.send(ENTER)
+    child.expect("Question 4 of 6")
+    child.send(ENTER)  # the default
+    child.expect("Question 5 of 6")
+    child.send("2M" + ENTER)
+    child.expect("Question 6 of 6")
+    child.send(ENTER)  # skipped
+    child.expect("Your answers")
+    child.expect("Recommend with these answers")
+    child.send(ENTER)
+    code, output = finish(child)
+    assert code == 0, output
+    assert "The same run without questions, for a script:" in output
+    assert ("journey-advisor recommend --trigger scheduled --channel email,push --deployment "
+            "on-premise --data any --profiles 2000000 --format json") in output
+    data = json.loads((tmp_path / "record.json").read_text(encoding="utf-8"))
+    assert data["answers"] == {"trigger": "scheduled", "channels": ["email", "push"],
+                               "deployment": "on-premise", "data": "any", "profiles": 2_000_000}
+    assert "Traceback" not in output
+
+
+def test_typed_names_with_a_misspelling_get_a_did_you_mean_and_the_others_stay(tmp_path):
+    child = spawn(["recommend", "-t", "triggered", "--format", "json"], tmp_path,
+                  stdout_file="out.json")
+    child.expect("Which channels")
+    child.send("sms,emial")
+    child.expect("did you mean email")
+    child.send(ENTER)  # an unknown word: nothing is submitted
+    child.send(SPACE)  # ticks the suggestion the pointer moved to
+    child.send(ENTER)
+    child.expect("Question 2 of 5")
+    child.sendcontrol("c")
+    code, output = finish(child)
+    assert code == 130 and "Interrupted." in output
+    assert "✔ Which channels are needed? email, SMS" in output
+
+
+def test_ctrl_c_is_exit_130(tmp_path):
+    child = spawn(["recommend"], tmp_path)
+    child.expect("triggered or scheduled")
+    child.sendcontrol("c")
+    code, output = finish(child)
+    assert code == 130 and "Interrupted." in output and "Traceback" not in output
+
+
+def test_ctrl_d_is_exit_2_naming_the_flag(tmp_path):
+    child = spawn(["recommend", "-t", "both"], tmp_path)
+    child.expect("Which channels")
+    child.sendcontrol("d")
+    code, output = finish(child)
+    assert code == 2 and "--channel" in output and "Traceback" not in output
+
+
+def test_the_summary_can_change_an_answer(tmp_path):
+    child = spawn(["recommend", "-t", "triggered", "--deployment", "cloud", "--data", "any",
+                   "--profiles", "1M", "--format", "json"], tmp_path, stdout_file="out.json")
+    child.expect("Question 1 of 2")
+    child.send(SPACE + ENTER)  # email
+    child.expect("Question 2 of 2")
+    child.send(ENTER)
+    child.expect("Recommend with these answers")
+    child.send(DOWN + ENTER)
+    child.expect("Which answer do you want to change")
+    child.send(DOWN + ENTER)  # the channels
+    child.expect("Question 2 of 6")
+    child.send(SPACE + DOWN + SPACE + ENTER)  # email off, SMS on
+    child.expect("Recommend with these answers")
+    child.send(ENTER)
+    code, output = finish(child)
+    assert code == 0, output
+    assert json.loads((tmp_path / "out.json").read_text())["answers"]["channels"] == ["sms"]
+
+
+def test_questions_follow_the_language(tmp_path):
+    child = spawn(["recommend", "--lang", "ja"], tmp_path)
+    child.expect("質問 1/6")
+    child.sendcontrol("c")
+    code, _ = finish(child)
+    assert code == 130
+
+
+def test_a_dumb_terminal_gets_the_plain_prompts(tmp_path):
+    child = spawn(["recommend", "-c", "email"], tmp_path, term="dumb")
+    child.expect("Question 1 of 5")
+    child.expect(r"1\) triggered")
+    child.expect("> ")
+    child.send("2" + ENTER)
+    child.expect("Question 2 of 5")
+    child.sendcontrol("c")
+    code, _ = finish(child)
+    assert code == 130
