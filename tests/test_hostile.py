@@ -291,6 +291,7 @@ def _pty_run(keys: list[bytes]) -> tuple[int, str]:
     def controlling_terminal() -> None:  # so Ctrl-C on the pty becomes SIGINT, as in a shell
         os.setsid()
         fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+        signal.signal(signal.SIGINT, signal.SIG_DFL)  # even when the tests run with it ignored
 
     master, slave = pty.openpty()
     process = subprocess.Popen(_command() + ["recommend"], stdin=slave, stdout=slave, stderr=slave,
