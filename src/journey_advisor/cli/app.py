@@ -19,6 +19,8 @@ from .completion import values_completer
 from .session import Session, as_path
 from .typer_speed import fast_classes
 
+# `pages check`: problem lines, or records for CI.
+CHECK_FORMATS = ("table", "json", "yaml")
 # Questions answered with a list (a repeatable flag, also comma-separated).
 SEVERAL = ("channels", "needs")
 
@@ -137,6 +139,8 @@ def build_app(session: Session) -> typer.Typer:
                                                  **values(SUPPORTED))]
     Format = Annotated[str, typer.Option("--format", "-o", help=t("help.format"),
                                          **values(FORMATS))]
+    CheckFormat = Annotated[str, typer.Option("--format", "-o", help=t("help.check_format"),
+                                              **values(CHECK_FORMATS))]
     ShowFormat = Annotated[str, typer.Option("--format", "-o", help=t("help.format"),
                                              **values(SHOW_FORMATS))]
     # Paths arrive as the strings typed (see typer_speed); `as_path` makes them Paths.
@@ -256,10 +260,13 @@ def build_app(session: Session) -> typer.Typer:
         directory: Annotated[Optional[str], typer.Argument(help=t("help.pages_dir"), metavar="DIR",
                                                            show_default=False)] = None,
         lang: Lang = None,
+        output_format: CheckFormat = "table",
     ) -> None:
         from .commands.pages_check import pages_check as run_pages_check
 
         session.check_lang()
-        show(run_pages_check(session, as_path(directory)), "text")
+        output_format = check_format(output_format, CHECK_FORMATS)
+        show(run_pages_check(session, as_path(directory)),
+             "text" if output_format == "table" else output_format)
 
     return app
