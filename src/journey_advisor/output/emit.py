@@ -18,6 +18,8 @@ REMEMBERED_LINES = 2_048
 # huge, not a number) or the terminal reports.
 MIN_WIDTH = 60
 MAX_WIDTH = 1_000
+# The width of tables written to a pipe or a file, unless COLUMNS says otherwise.
+PIPE_WIDTH = 100
 # Rows of a batch table printed as one rich table; the columns keep fixed shares of the width,
 # so the chunks line up as one table.
 TABLE_CHUNK = 200
@@ -68,6 +70,10 @@ def console() -> Any:
     plain = bool(os.environ.get("NO_COLOR"))
     screen = Console(highlight=False, emoji=False, markup=False,
                      color_system=None if plain else "auto", no_color=plain)
+    if not screen.is_terminal and not os.environ.get("COLUMNS", "").strip().isdigit():
+        # Piped or redirected: the same text whatever terminal the command was typed in (rich
+        # would measure the one stderr is attached to).
+        screen.width = PIPE_WIDTH
     screen.width = min(max(screen.width, MIN_WIDTH), MAX_WIDTH)
     return screen
 

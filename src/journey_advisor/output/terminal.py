@@ -7,6 +7,7 @@ from typing import Any, Mapping
 
 from rich.console import Group, RenderableType
 from rich.panel import Panel
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
@@ -28,6 +29,14 @@ class Unwrapped:
 
         yield from self.text.render(console)
         yield Segment.line()
+
+
+def link(url: str, label: str = "") -> Unwrapped:
+    """A link on a line of its own, whole at any width or in a pipe (a URL broken in two is no
+    longer clickable), and a terminal hyperlink (OSC 8) where rich writes styles at all."""
+    text = Text(label + ": " if label else "", style="bold")
+    text.append(url, style=Style(color="cyan", link=url))
+    return Unwrapped(text)
 
 
 def print_all(console: Any, renderables: list[RenderableType]) -> None:
@@ -71,9 +80,7 @@ def render_recommendation(result: Result, facts: Mapping[str, BlueprintFacts], p
         out.append(Panel(body, title=Text(t.text("label.recommendation")), title_align="left",
                          border_style="green"))
         # The link goes below the box, unbroken, so terminals keep it clickable.
-        link = Text(t.text("label.link") + ": ", style="bold")
-        link.append(summary["link"], style="cyan")
-        out.append(Unwrapped(link))
+        out.append(link(summary["link"], t.text("label.link")))
         others = [v for v in result.ranking if v.blueprint != result.pick]
         heading = t.text("label.alternatives")
     else:
@@ -112,10 +119,9 @@ def render_recommendation(result: Result, facts: Mapping[str, BlueprintFacts], p
         body = Text(integration["name"], style="bold")
         body.append("\n")
         body.append(integration["description"])
-        body.append("\n")
-        body.append(integration["link"], style="cyan")
         out.append(Panel(body, title=Text(t.text("label.integration")), title_align="left",
                          border_style="blue"))
+        out.append(link(integration["link"], t.text("label.link")))
     elif result.pick is None:
         out.append(Text(t.text("label.no_integration"), style="dim"))
     return out
@@ -143,10 +149,12 @@ def render_list(data: dict, t: Localizer) -> list[RenderableType]:
     table.add_column(t.text("label.description"))
     for item in data["blueprints"]:
         status = t.text(f"status.{item['status']}")
-        table.add_row(Text(item["name"]) + Text(f"\n{item['id']}", style="dim"),
+        # The name is a hyperlink; the URLs follow the table whole, never cut to fit a cell.
+        table.add_row(Text(item["name"], style=Style(link=item["link"]))
+                      + Text(f"\n{item['id']}", style="dim"),
                       Text(status, style="yellow" if item["status"] == "deprecated" else "green"),
-                      Text(item["description"]) + Text(f"\n{item['link']}", style="cyan"))
-    return [table]
+                      Text(item["description"]))
+    return [table, *[link(item["link"], item["name"]) for item in data["blueprints"]]]
 
 
 def render_show(data: dict, headings: Mapping[str, str], t: Localizer) -> list[RenderableType]:
@@ -155,7 +163,7 @@ def render_show(data: dict, headings: Mapping[str, str], t: Localizer) -> list[R
     out: list[RenderableType] = [title]
     if data["description"]:
         out.append(Text(data["description"]))
-    out.append(Text(data["link"], style="cyan"))
+    out.append(link(data["link"]))
     for kind in SECTION_KINDS:
         if data[kind]:
             out.append(Text("\n" + headings.get(kind, kind), style="bold underline"))
