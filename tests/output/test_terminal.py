@@ -91,3 +91,30 @@ def test_links_are_terminal_hyperlinks_where_styles_are_written(facts):
     plain = Console(file=io.StringIO(), width=80, color_system=None)
     print_all(plain, render_list(data, t))
     assert "\x1b" not in plain.file.getvalue()
+
+
+@pytest.mark.parametrize("locale", ["en", "de", "ja", "fr", "zh-Hant"])
+@pytest.mark.parametrize("width", [60, 80, 100, 120, 160])
+def test_diagram_arrows_meet_their_boxes_and_nothing_is_cut(locale, width):
+    from journey_advisor.knowledge.architecture import layers_for
+    from journey_advisor.output.mermaid import title_for
+    from journey_advisor.output.terminal import ARROW_RIGHT, render_diagram
+
+    t = catalog.localizer([locale])
+    facts = catalog.facts()
+    for blueprint in facts:
+        layers = layers_for(catalog.architecture(), blueprint)
+        console = Console(file=io.StringIO(), width=width, color_system=None)
+        console.print(render_diagram(layers, title_for(facts[blueprint].name, t), t, width))
+        lines = console.file.getvalue().splitlines()
+        assert not any("…" in line for line in lines), (blueprint, lines)
+        for line in lines:
+            at = line.find(ARROW_RIGHT)
+            while at >= 0:
+                assert line[at - 1] == "│" and line[at + len(ARROW_RIGHT)] == "│", line
+                at = line.find(ARROW_RIGHT, at + 1)
+        for index, line in enumerate(lines):
+            if line.strip() == "↓":
+                assert lines[index - 1].lstrip().startswith("╰") and lines[index + 1].lstrip().startswith("╭")
+        for layer, _ in layers:  # every box title whole
+            assert t.text("diagram.layer." + layer) in "\n".join(lines)

@@ -249,30 +249,56 @@ def batch_table(header: list[str], rows: list[tuple[list[str], bool]], show_head
     return table
 
 
+# The gap between boxes side by side, and the arrow drawn in it from border to border.
+ARROW_RIGHT = "──→"
+ARROW_DOWN = "↓"
+
+
+def _unbreakable(text: str) -> int:
+    """The widest piece of `text` that wrapping cannot split: a word, or one character of a
+    script written without spaces (Chinese, Japanese)."""
+    from rich.cells import cell_len
+
+    widest = 0
+    for word in text.split():
+        size = cell_len(word)
+        widest = max(widest, 2 if size > len(word) else size)
+    return widest
+
+
 def render_diagram(layers: list[tuple[str, list[str]]], title: str, t: Localizer,
                    width: int) -> RenderableType:
-    """Layers as boxes joined by arrows: side by side when the terminal is wide, else stacked."""
-    boxes = [Panel(Text("\n".join(node_label(n, t) for n in nodes)),
-                   title=Text(t.text("diagram.layer." + layer), style="bold"),
+    """Layers as boxes joined by arrows that meet both borders: side by side when every box can
+    show its title and its longest word whole, else stacked. Nothing is cut with an ellipsis."""
+    from rich.cells import cell_len
+
+    titles = [t.text("diagram.layer." + layer) for layer, _ in layers]
+    labels = [[node_label(n, t) for n in nodes] for _, nodes in layers]
+    boxes = [Panel(Text("\n".join(lines), overflow="fold"), title=Text(name, style="bold"),
                    border_style="blue" if layer == "integration" else "dim")
-             for layer, nodes in layers]
+             for (layer, _), name, lines in zip(layers, titles, labels)]
     heading = Text(title, style="bold")
-    if width >= 100 and boxes:
+    # A box needs its title with the border's corners and spaces, and its widest word padded.
+    needed = [max(cell_len(name) + 6, max((_unbreakable(x) for x in lines), default=0) + 4)
+              for name, lines in zip(titles, labels)]
+    gaps = cell_len(ARROW_RIGHT) * (len(boxes) - 1)
+    share = (width - gaps) // max(len(boxes), 1)
+    if boxes and width >= 100 and all(size <= share for size in needed):
         grid = Table.grid(padding=(0, 0), expand=True)
         for index in range(len(boxes)):
             if index:
-                grid.add_column(width=3, vertical="middle", justify="center")
+                grid.add_column(width=cell_len(ARROW_RIGHT), vertical="top")
             grid.add_column(ratio=1)
         cells: list[Any] = []
         for index, box in enumerate(boxes):
-            if index:
-                cells.append(Text("→", style="bold"))
+            if index:  # on the first line inside the boxes: from one border to the next
+                cells.append(Text("\n" + ARROW_RIGHT, style="bold"))
             cells.append(box)
         grid.add_row(*cells)
         return Group(heading, grid)
     stacked: list[RenderableType] = [heading]
     for index, box in enumerate(boxes):
-        if index:
-            stacked.append(Text("   ↓", style="bold"))
+        if index:  # between the bottom border above and the top border below
+            stacked.append(Text(ARROW_DOWN, style="bold", justify="center"))
         stacked.append(box)
     return Group(*stacked)
