@@ -176,6 +176,8 @@ def build_app(session: Session) -> typer.Typer:
         explain: Annotated[bool, typer.Option("--explain", help=t("help.explain"))] = False,
         answers: Annotated[Optional[str], typer.Option("--answers", help=t("help.answers"),
                                                        metavar="FILE")] = None,
+        delimiter: Annotated[Optional[str], typer.Option("--delimiter", help=t("help.delimiter"),
+                                                         metavar="CHAR")] = None,
     ) -> None:
         session.check_lang()
         output_format = check_format(output_format)
@@ -183,7 +185,8 @@ def build_app(session: Session) -> typer.Typer:
         if answers is not None:
             from .commands.batch import batch
 
-            show(batch(session, answers, as_path(pages), as_path(rules_file)), output_format)
+            show(batch(session, answers, as_path(pages), as_path(rules_file), delimiter),
+                 output_format)
             return
         from .commands.recommend import recommend as run_recommend
 

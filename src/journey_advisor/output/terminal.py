@@ -235,16 +235,30 @@ def render_languages(data: dict, t: Localizer) -> list[RenderableType]:
 
 
 def batch_table(header: list[str], rows: list[tuple[list[str], bool]], show_header: bool = True,
-                pick_width: int = 0) -> RenderableType:
+                pick_width: int = 0, width: int = 0) -> RenderableType:
     """Rows of a batch (cells, no fit?). The columns take fixed shares of the width (the pick's
-    name the width it needs), so tables printed one chunk after another line up as one."""
+    name the width it needs), so tables printed one chunk after another line up as one. Where
+    the columns cannot all show their headings whole, each scenario is a block of its own."""
+    # A heading is kept whole, or wrapped between its words (a short Chinese or Japanese heading
+    # counts as one word).
+    least = [max(_unbreakable(h, False), 6) if i in (0, 3) else
+             max(_unbreakable(h, False), pick_width) if i == 2 else _unbreakable(h, False)
+             for i, h in enumerate(header)]
+    if width and sum(least) + 3 * len(header) + 1 > width:
+        return _batch_blocks(header, rows)
     table = Table(show_lines=True, show_header=show_header, expand=True)
     for index, heading in enumerate(header):
-        table.add_column(heading, justify="right" if index in (0, 3) else "left",
-                         ratio=None if index == 2 else (1, 4, 0, 1, 3, 4)[index],
-                         min_width=pick_width if index == 2 else None)
+        # Headings wrap at words, never cut: a column is at least as wide as its longest word.
+        # (rich takes `width` as the least width of a column that shares the rest by ratio.)
+        shortest = least[index]
+        if index in (0, 3):  # the row number and the score: fixed, so every chunk lines up
+            table.add_column(heading, justify="right", width=shortest)
+        elif index == 2:
+            table.add_column(heading, min_width=shortest)
+        else:
+            table.add_column(heading, ratio=(0, 4, 0, 0, 3, 4)[index], width=shortest)
     for cells, no_fit in rows:
-        table.add_row(*[Text(cell, style="red" if no_fit and i == 2 else "")
+        table.add_row(*[Text(cell, style="red" if no_fit and i == 2 else "", overflow="fold")
                         for i, cell in enumerate(cells)])
     return table
 
@@ -254,15 +268,15 @@ ARROW_RIGHT = "──→"
 ARROW_DOWN = "↓"
 
 
-def _unbreakable(text: str) -> int:
-    """The widest piece of `text` that wrapping cannot split: a word, or one character of a
-    script written without spaces (Chinese, Japanese)."""
+def _unbreakable(text: str, by_character: bool = True) -> int:
+    """The widest piece of `text` that wrapping cannot split: a word, or (`by_character`) one
+    character of a script written without spaces (Chinese, Japanese)."""
     from rich.cells import cell_len
 
     widest = 0
     for word in text.split():
         size = cell_len(word)
-        widest = max(widest, 2 if size > len(word) else size)
+        widest = max(widest, 2 if by_character and size > len(word) else size)
     return widest
 
 
@@ -302,3 +316,22 @@ def render_diagram(layers: list[tuple[str, list[str]]], title: str, t: Localizer
             stacked.append(Text(ARROW_DOWN, style="bold", justify="center"))
         stacked.append(box)
     return Group(*stacked)
+
+
+def _batch_blocks(header: list[str], rows: list[tuple[list[str], bool]]) -> RenderableType:
+    """Scenarios one below the other, each a heading and its labelled answers: for narrow
+    terminals, where six columns side by side would cut their headings."""
+    from rich.cells import cell_len
+
+    labels = max(cell_len(label) for label in header[1:])
+    blocks: list[RenderableType] = []
+    for cells, no_fit in rows:
+        blocks.append(Text(f"{header[0]} {cells[0]}", style="bold"))
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(style="dim", width=labels)
+        grid.add_column(overflow="fold")
+        for index, (label, value) in enumerate(zip(header[1:], cells[1:]), start=1):
+            if value:
+                grid.add_row(Text(label), Text(value, style="red" if no_fit and index == 2 else ""))
+        blocks += [grid, Text("")]
+    return Group(*blocks)
