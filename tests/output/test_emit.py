@@ -33,4 +33,4 @@ def test_piped_tables_have_the_same_width_in_any_terminal(args):
         assert completed.returncode == 0
         outputs.append(completed.stdout.decode("utf-8"))
     assert outputs[0] == outputs[1]
-    assert max(len(line) for line in outputs[0].splitlines() if "https://" not in line) == 100
+    assert max(len(line) for line in outputs[0].splitlines() if "https://" not in line) == 80

@@ -4,6 +4,7 @@ used by every command that takes it; each command reads its options, calls its m
 user's language too."""
 
 # No `from __future__ import annotations`: typer reads the Annotated option types below at run time.
+import os
 import sys
 from typing import Annotated, Any, Optional
 
@@ -15,10 +16,11 @@ from ..core.locale import SUPPORTED
 from ..output.emit import BatchView, emit, emit_batch, print_data
 from ..vocabulary import BLUEPRINT_IDS, FLAGS, FORMATS, QUESTION_IDS, QUESTION_OPTIONS, SHOW_FORMATS
 from .commands import Outcome
-from .completion import values_completer
 from .session import Session, as_path
 from .typer_speed import fast_classes
 
+# Set by the shell completion scripts typer installs for `journey-advisor`.
+COMPLETE_VAR = "_JOURNEY_ADVISOR_COMPLETE"
 # `pages check`: problem lines, or records for CI.
 CHECK_FORMATS = ("table", "json", "yaml")
 # Questions answered with a list (a repeatable flag, also comma-separated).
@@ -122,9 +124,17 @@ def build_app(session: Session) -> typer.Typer:
     ) -> None:
         pass
 
+    # Typer inspects every completer when it builds the commands: only worth it when the shell
+    # asks for completions (typer's entry point is this environment variable).
+    completing = COMPLETE_VAR in os.environ
+
     def values(metavar_values: "tuple[str, ...]", describe: Any = None,
                several: bool = False) -> "dict[str, Any]":
         """An option with fixed values: `--help` lists them, completion offers them."""
+        if not completing:
+            return {"metavar": "|".join(metavar_values)}
+        from .completion import values_completer
+
         return {"metavar": "|".join(metavar_values),
                 "autocompletion": values_completer(metavar_values, describe, several)}
 
@@ -208,8 +218,8 @@ def build_app(session: Session) -> typer.Typer:
     @app.command("show", help=t("help.show"), short_help=summary(t("help.show")), cls=command)
     def show_command(
         blueprint: Annotated[str, typer.Argument(help=t("help.blueprint_id"), show_default=False,
-                                                 metavar="BLUEPRINT",
-                                                 autocompletion=values_completer(BLUEPRINT_IDS))],
+                                                 **{**values(BLUEPRINT_IDS),
+                                                    "metavar": "BLUEPRINT"})],
         lang: Lang = None,
         output_format: ShowFormat = "table",
         pages: Pages = None,

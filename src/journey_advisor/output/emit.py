@@ -18,8 +18,9 @@ REMEMBERED_LINES = 2_048
 # huge, not a number) or the terminal reports.
 MIN_WIDTH = 60
 MAX_WIDTH = 1_000
-# The width of tables written to a pipe or a file, unless COLUMNS says otherwise.
-PIPE_WIDTH = 100
+# The width of tables written to a pipe or a file, unless COLUMNS says otherwise: rich's own
+# default for output that is not a terminal.
+PIPE_WIDTH = 80
 # A batch this long shows a progress bar on stderr, when stderr is a terminal and the results go
 # to a file or a pipe (on the terminal, the results themselves show the progress).
 PROGRESS_MIN = 1_000
