@@ -39,7 +39,7 @@ def complete(words: str, shell: str = "bash", env: dict[str, str] | None = None)
 
 
 # Every question with fixed options, found from the vocabulary: a new one is checked too.
-ANSWER_FLAGS = [(FLAGS[q], options) for q, options in QUESTION_OPTIONS.items()]
+ANSWER_FLAGS = [(FLAGS.get(q, "--" + q), options) for q, options in QUESTION_OPTIONS.items()]
 
 
 @pytest.mark.parametrize(("flag", "options"), ANSWER_FLAGS + [("--format", FORMATS),
@@ -87,8 +87,8 @@ def test_matches_unit():
 
 def test_help_lists_the_values_never_type_names():
     text = run_cli(["recommend", "--help"]).stdout
-    for question, options in QUESTION_OPTIONS.items():
-        assert f"{FLAGS[question]} {'|'.join(options)}" in text
+    for flag, options in ANSWER_FLAGS:
+        assert f"{flag} {'|'.join(options)}" in text
     assert "--format table|json|yaml|markdown" in text and "--profiles N" in text
     assert "<str>" not in text and "<list[str]>" not in text and "TEXT" not in text
     for args in (["show", "--help"], ["compare", "--help"], ["pages", "check", "--help"], ["--help"]):
