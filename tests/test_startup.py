@@ -14,7 +14,8 @@ from journey_advisor.knowledge import cache
 
 pytestmark = pytest.mark.slow
 
-HEAVY = ("pydantic", "rich", "markdown_it", "yaml", "frontmatter", "html.parser", "_hashlib")
+HEAVY = ("pydantic", "rich", "markdown_it", "yaml", "frontmatter", "html.parser", "_hashlib",
+         "questionary", "prompt_toolkit")
 PROBE = """
 import json, sys
 from journey_advisor.cli.main import run

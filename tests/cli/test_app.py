@@ -83,8 +83,9 @@ def test_scale_flags_accept_suffixes():
         (["-t", "triggered", "-c", "email", "--profiles", "-5"], "--profiles: '-5' is not a positive whole number"),
         (["-t", "triggered", "-c", "email", "--profiles", "lots"], "--profiles: 'lots'"),
         (["-t", "triggered", "-c", "email", "--messages-per-hour", "99999999999999"], "beyond any documented scale"),
-        (["-c", "email"], "--trigger is required when no terminal is attached"),
-        (["-t", "triggered"], "--channel is required when no terminal is attached"),
+        (["-c", "email"], "missing --trigger: --no-input asks no questions"),
+        (["-t", "triggered"], "missing --channel: --no-input asks no questions"),
+        ([], "missing --trigger, --channel: --no-input asks no questions (--trigger: choose from"),
         (["-t", "triggered", "-c", "email", "--lang", "xx"], "--lang: 'xx' is not a supported language"),
         (["-t", "triggered", "-c", "email", "--format", "jsn"], "did you mean 'json'?"),
     ],
@@ -96,6 +97,14 @@ def test_bad_usage_is_exit_2_with_one_clear_line(args, message):
     assert result.stdout == ""
     assert "Traceback" not in result.output
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_without_a_terminal_the_message_says_why_nothing_was_asked():
+    result = run_cli(["recommend", "-t", "triggered", "--format", "markdown"])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "missing --channel: questions are asked only when standard input and standard error " \
+        "are terminals" in result.stderr
+    assert "no terminal is attached" not in result.stderr
 
 
 def test_errors_follow_the_language():

@@ -91,7 +91,8 @@ def test_one_row_per_scenario(tmp_path, output_format):
         ("", "s.yaml", "no scenarios"),
         ("[{trigger: }", "s.json", "s.json:2: invalid YAML"),
         ("trigger,channels\ntriggered,email\nscheduled,email,extra\n", "s.csv", "row 2: line 3: 3 cells for 2 columns"),
-        ("trigger,channel\ntriggered,email\n", "s.csv", "unknown question 'channel'; did you mean 'channels'?"),
+        ("trigger,channel\ntriggered,email\n", "s.csv",
+         "s.csv:1: header: unknown column 'channel'; did you mean 'channels'?"),
         ("- {trigger: triggered, channels: [[nested]]}\n", "s.yaml", "row 1: channels: expected text, found list"),
     ],
 )

@@ -4,6 +4,7 @@ used by every command that takes it; each command reads its options, calls its m
 user's language too."""
 
 # No `from __future__ import annotations`: typer reads the Annotated option types below at run time.
+import os
 import sys
 from typing import Annotated, Any, Optional
 
@@ -11,11 +12,19 @@ import typer
 
 from .. import __version__
 from ..core.answers import unknown_value
+from ..core.locale import SUPPORTED
 from ..output.emit import BatchView, emit, emit_batch, print_data
-from ..vocabulary import FORMATS, QUESTION_IDS, SHOW_FORMATS
+from ..vocabulary import BLUEPRINT_IDS, FLAGS, FORMATS, QUESTION_IDS, QUESTION_OPTIONS, SHOW_FORMATS
 from .commands import Outcome
 from .session import Session, as_path
 from .typer_speed import fast_classes
+
+# Set by the shell completion scripts typer installs for `journey-advisor`.
+COMPLETE_VAR = "_JOURNEY_ADVISOR_COMPLETE"
+# `pages check`: problem lines, or records for CI.
+CHECK_FORMATS = ("table", "json", "yaml")
+# Questions answered with a list (a repeatable flag, also comma-separated).
+SEVERAL = ("channels", "needs")
 
 
 def check_format(value: str, formats: "tuple[str, ...]" = FORMATS) -> str:
@@ -31,9 +40,27 @@ def raw_answers(*values: Any) -> "dict[str, Any]":
 
 
 def interactive(no_input: bool) -> bool:
-    """Questions are asked only when someone can answer them."""
-    return (not no_input and sys.stdin is not None and sys.stdout is not None
-            and sys.stdin.isatty() and sys.stdout.isatty())
+    """Questions are asked when someone can answer them: standard input and standard error are
+    terminals, whatever standard output is (`recommend --format markdown > record.md` asks)."""
+    return (not no_input and sys.stdin is not None and sys.stderr is not None
+            and sys.stdin.isatty() and sys.stderr.isatty())
+
+
+def replay_flags(lang: "str | None", output_format: str, pages: "str | None",
+                 rules_file: "str | None", explain: bool) -> "tuple[str, ...]":
+    """The flags besides the answers that a repeated run needs, as typed."""
+    flags: list[str] = []
+    if lang:
+        flags += ["--lang", lang]
+    if output_format != "table":
+        flags += ["--format", output_format]
+    if pages:
+        flags += ["--pages", pages]
+    if rules_file:
+        flags += ["--rules", rules_file]
+    if explain:
+        flags.append("--explain")
+    return tuple(flags)
 
 
 def show(outcome: Outcome, output_format: str) -> None:
@@ -45,15 +72,43 @@ def show(outcome: Outcome, output_format: str) -> None:
         emit_batch(outcome.view, output_format)
     else:
         emit(outcome.view, output_format)
+    if outcome.after:
+        sys.stdout.flush()  # the view first, then the lines about it
+        sys.stderr.write("\n".join(outcome.after) + "\n")
     code = outcome.code() if callable(outcome.code) else outcome.code
     if code:
         raise typer.Exit(code)
 
 
+# The top-level help ends with these, under a localized heading.
+EXAMPLES = (
+    "journey-advisor recommend",
+    "journey-advisor recommend --format markdown > record.md",
+    "journey-advisor recommend -t triggered -c email,push --format json",
+    "journey-advisor compare -c in-app --deployment hybrid",
+    "journey-advisor show campaign-v8 --diagram",
+    "journey-advisor pages check ./blueprints-learn.it-IT --format json",
+)
+
+
+def summary(text: str) -> str:
+    """The first sentence of a help text, whole: the command list shows it, never cut."""
+    for end in (". ", "。", "! ", "? "):
+        if end in text:
+            return text.split(end, 1)[0] + end.strip()
+    return text
+
+
+def epilog(exit_codes: str, heading: str) -> str:
+    # \b keeps click from re-wrapping the examples into one paragraph.
+    return exit_codes + "\n\n\b\n" + heading + "\n" + "\n".join("  " + e for e in EXAMPLES)
+
+
 def build_app(session: Session) -> typer.Typer:
     t = session.t.text
     group, command = fast_classes()
-    app = typer.Typer(help=t("app.help"), epilog=t("app.epilog"), no_args_is_help=True,
+    app = typer.Typer(help=t("app.help"), epilog=epilog(t("app.epilog"), t("app.examples")),
+                      no_args_is_help=True,
                       pretty_exceptions_enable=False, rich_markup_mode=None, cls=group,
                       context_settings={"help_option_names": ["-h", "--help"]})
 
@@ -69,26 +124,56 @@ def build_app(session: Session) -> typer.Typer:
     ) -> None:
         pass
 
-    Lang = Annotated[Optional[str], typer.Option("--lang", "-L", help=t("help.lang"))]
-    Format = Annotated[str, typer.Option("--format", "-o", help=t("help.format"))]
-    # Paths arrive as the strings typed (see typer_speed); `as_path` makes them Paths.
-    Pages = Annotated[Optional[str], typer.Option("--pages", help=t("help.pages"))]
-    Rules = Annotated[Optional[str], typer.Option("--rules", help=t("help.rules"))]
-    # Accepted by every command so scripts can pass it everywhere; only recommend ever asks.
-    NoInput = Annotated[bool, typer.Option("--no-input", help=t("help.no_input"))]
-    # The answer flags, shared by recommend and compare.
-    Trigger = Annotated[Optional[str], typer.Option("--trigger", "-t", help=t("help.trigger"))]
-    Channel = Annotated[Optional[list[str]], typer.Option("--channel", "-c", help=t("help.channel"))]
-    Deployment = Annotated[Optional[str], typer.Option("--deployment", help=t("help.deployment"))]
-    Data = Annotated[Optional[str], typer.Option("--data", help=t("help.data"))]
-    Profiles = Annotated[Optional[str], typer.Option("--profiles", help=t("help.profiles"))]
-    MessagesPerHour = Annotated[Optional[str], typer.Option("--messages-per-hour",
-                                                            help=t("help.messages_per_hour"))]
-    Latency = Annotated[Optional[str], typer.Option("--latency", help=t("help.latency"))]
-    Need = Annotated[Optional[list[str]], typer.Option("--need", help=t("help.need"))]
-    Current = Annotated[Optional[str], typer.Option("--current", help=t("help.current"))]
+    # Typer inspects every completer when it builds the commands: only worth it when the shell
+    # asks for completions (typer's entry point is this environment variable).
+    completing = COMPLETE_VAR in os.environ
 
-    @app.command(help=t("help.recommend"), cls=command)
+    def values(metavar_values: "tuple[str, ...]", describe: Any = None,
+               several: bool = False) -> "dict[str, Any]":
+        """An option with fixed values: `--help` lists them, completion offers them."""
+        if not completing:
+            return {"metavar": "|".join(metavar_values)}
+        from .completion import values_completer
+
+        return {"metavar": "|".join(metavar_values),
+                "autocompletion": values_completer(metavar_values, describe, several)}
+
+    def answer(question_id: str, *decls: str) -> Any:
+        """The option of a question with fixed options, declared from the vocabulary alone."""
+        options = QUESTION_OPTIONS[question_id]
+        flag = FLAGS.get(question_id, decls[0])  # --channel: help.channel
+        return typer.Option(*decls, help=t("help." + flag.lstrip("-").replace("-", "_")),
+                            **values(options, session.t.term, question_id in SEVERAL))
+
+    Lang = Annotated[Optional[str], typer.Option("--lang", "-L", help=t("help.lang"),
+                                                 **values(SUPPORTED))]
+    Format = Annotated[str, typer.Option("--format", "-o", help=t("help.format"),
+                                         **values(FORMATS))]
+    CheckFormat = Annotated[str, typer.Option("--format", "-o", help=t("help.check_format"),
+                                              **values(CHECK_FORMATS))]
+    ShowFormat = Annotated[str, typer.Option("--format", "-o", help=t("help.format"),
+                                             **values(SHOW_FORMATS))]
+    # Paths arrive as the strings typed (see typer_speed); `as_path` makes them Paths.
+    Pages = Annotated[Optional[str], typer.Option("--pages", help=t("help.pages"), metavar="DIR")]
+    Rules = Annotated[Optional[str], typer.Option("--rules", help=t("help.rules"), metavar="FILE")]
+    # Shown where it means something (recommend); accepted, hidden, by the other commands, so
+    # scripts that pass it everywhere keep working.
+    NoInput = Annotated[bool, typer.Option("--no-input", help=t("help.no_input"))]
+    NoInputHidden = Annotated[bool, typer.Option("--no-input", hidden=True)]
+    # The answer flags, shared by recommend and compare.
+    Trigger = Annotated[Optional[str], answer("trigger", "--trigger", "-t")]
+    Channel = Annotated[Optional[list[str]], answer("channels", "--channel", "-c")]
+    Deployment = Annotated[Optional[str], answer("deployment", "--deployment")]
+    Data = Annotated[Optional[str], answer("data", "--data")]
+    Profiles = Annotated[Optional[str], typer.Option("--profiles", help=t("help.profiles"),
+                                                     metavar="N")]
+    MessagesPerHour = Annotated[Optional[str], typer.Option("--messages-per-hour", metavar="N",
+                                                            help=t("help.messages_per_hour"))]
+    Latency = Annotated[Optional[str], answer("latency", "--latency")]
+    Need = Annotated[Optional[list[str]], answer("needs", "--need")]
+    Current = Annotated[Optional[str], answer("current", "--current")]
+
+    @app.command(help=t("help.recommend"), short_help=summary(t("help.recommend")), cls=command)
     def recommend(
         trigger: Trigger = None,
         channel: Channel = None,
@@ -105,7 +190,10 @@ def build_app(session: Session) -> typer.Typer:
         rules_file: Rules = None,
         no_input: NoInput = False,
         explain: Annotated[bool, typer.Option("--explain", help=t("help.explain"))] = False,
-        answers: Annotated[Optional[str], typer.Option("--answers", help=t("help.answers"))] = None,
+        answers: Annotated[Optional[str], typer.Option("--answers", help=t("help.answers"),
+                                                       metavar="FILE")] = None,
+        delimiter: Annotated[Optional[str], typer.Option("--delimiter", help=t("help.delimiter"),
+                                                         metavar="CHAR")] = None,
     ) -> None:
         session.check_lang()
         output_format = check_format(output_format)
@@ -113,31 +201,36 @@ def build_app(session: Session) -> typer.Typer:
         if answers is not None:
             from .commands.batch import batch
 
-            show(batch(session, answers, as_path(pages), as_path(rules_file), explain), output_format)
+            show(batch(session, answers, as_path(pages), as_path(rules_file), explain,
+                       delimiter), output_format)
             return
         from .commands.recommend import recommend as run_recommend
 
         raw = raw_answers(trigger, channel, deployment, data, profiles, messages_per_hour,
                           latency, need, current)
+        replay = replay_flags(lang=lang, output_format=output_format, pages=pages,
+                              rules_file=rules_file, explain=explain)
         show(run_recommend(session, raw, as_path(pages), as_path(rules_file),
-                           interactive(no_input), explain), output_format)
+                           interactive(no_input), explain, no_input, replay), output_format)
 
-    @app.command("list", help=t("help.list"), cls=command)
+    @app.command("list", help=t("help.list"), short_help=summary(t("help.list")), cls=command)
     def list_command(lang: Lang = None, output_format: Format = "table", pages: Pages = None,
-                     no_input: NoInput = False) -> None:
+                     no_input: NoInputHidden = False) -> None:
         from .commands.list_blueprints import list_blueprints
 
         session.check_lang()
         output_format = check_format(output_format)
         show(list_blueprints(session, as_path(pages)), output_format)
 
-    @app.command("show", help=t("help.show"), cls=command)
+    @app.command("show", help=t("help.show"), short_help=summary(t("help.show")), cls=command)
     def show_command(
-        blueprint: Annotated[str, typer.Argument(help=t("help.blueprint_id"), show_default=False)],
+        blueprint: Annotated[str, typer.Argument(help=t("help.blueprint_id"), show_default=False,
+                                                 **{**values(BLUEPRINT_IDS),
+                                                    "metavar": "BLUEPRINT"})],
         lang: Lang = None,
-        output_format: Format = "table",
+        output_format: ShowFormat = "table",
         pages: Pages = None,
-        no_input: NoInput = False,
+        no_input: NoInputHidden = False,
         diagram: Annotated[bool, typer.Option("--diagram", help=t("help.diagram"))] = False,
     ) -> None:
         from .commands.show import show as run_show
@@ -146,7 +239,7 @@ def build_app(session: Session) -> typer.Typer:
         output_format = check_format(output_format, SHOW_FORMATS)
         show(run_show(session, blueprint, output_format, as_path(pages), diagram), output_format)
 
-    @app.command(help=t("help.compare"), cls=command)
+    @app.command(help=t("help.compare"), short_help=summary(t("help.compare")), cls=command)
     def compare(
         trigger: Trigger = None,
         channel: Channel = None,
@@ -161,7 +254,7 @@ def build_app(session: Session) -> typer.Typer:
         output_format: Format = "table",
         pages: Pages = None,
         rules_file: Rules = None,
-        no_input: NoInput = False,
+        no_input: NoInputHidden = False,
     ) -> None:
         from .commands.compare import compare as run_compare
 
@@ -171,28 +264,33 @@ def build_app(session: Session) -> typer.Typer:
                           latency, need, current)
         show(run_compare(session, raw, as_path(pages), as_path(rules_file)), output_format)
 
-    @app.command(help=t("help.languages"), cls=command,
+    @app.command(help=t("help.languages"), short_help=summary(t("help.languages")), cls=command,
                  epilog="journey-advisor languages --format json")
     def languages(lang: Lang = None, output_format: Format = "table",
-                  no_input: NoInput = False) -> None:
+                  no_input: NoInputHidden = False) -> None:
         from .commands.languages import languages as run_languages
 
         session.check_lang()
         output_format = check_format(output_format)
         show(run_languages(session), output_format)
 
-    pages_app = typer.Typer(help=t("help.pages_group"), no_args_is_help=True, cls=group)
+    pages_app = typer.Typer(help=t("help.pages_group"), short_help=summary(t("help.pages_group")),
+                            no_args_is_help=True, cls=group)
     app.add_typer(pages_app, name="pages")
 
-    @pages_app.command("check", help=t("help.pages_check"), cls=command)
+    @pages_app.command("check", help=t("help.pages_check"),
+                       short_help=summary(t("help.pages_check")), cls=command)
     def pages_check(
-        directory: Annotated[Optional[str], typer.Argument(help=t("help.pages_dir"),
+        directory: Annotated[Optional[str], typer.Argument(help=t("help.pages_dir"), metavar="DIR",
                                                            show_default=False)] = None,
         lang: Lang = None,
+        output_format: CheckFormat = "table",
     ) -> None:
         from .commands.pages_check import pages_check as run_pages_check
 
         session.check_lang()
-        show(run_pages_check(session, as_path(directory)), "text")
+        output_format = check_format(output_format, CHECK_FORMATS)
+        show(run_pages_check(session, as_path(directory)),
+             "text" if output_format == "table" else output_format)
 
     return app

@@ -58,6 +58,15 @@ def pass_strings_through(params: Any) -> Any:
     return params
 
 
+def values_not_types(params: Any) -> Any:
+    """An argument with a metavar shows just that in --help (recent typers add `<str>`)."""
+    for param in params:
+        if getattr(param, "param_type_name", "") == "argument" and param.metavar \
+                and hasattr(param, "display_type_rich"):
+            param.display_type_rich = lambda ctx: None
+    return params
+
+
 def fast_classes() -> tuple[Any, Any]:
     """(group class, command class) whose parameters, typer's own help and completion options
     included, skip the pydantic coercion."""
@@ -69,6 +78,6 @@ def fast_classes() -> tuple[Any, Any]:
 
     class PassThroughCommand(TyperCommand):
         def get_params(self, ctx: Any) -> Any:
-            return pass_strings_through(super().get_params(ctx))
+            return values_not_types(pass_strings_through(super().get_params(ctx)))
 
     return PassThroughGroup, PassThroughCommand

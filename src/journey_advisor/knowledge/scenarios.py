@@ -43,12 +43,17 @@ def read_source(path: str, stdin: BinaryIO | None) -> tuple[str, str]:
 
 
 class ScenarioFile:
-    """The scenarios of one answers file, in input order; iterate as often as needed."""
+    """The scenarios of one answers file, in input order; iterate as often as needed.
 
-    def __init__(self, text: str, label: str) -> None:
+    CSV cells are separated by `delimiter`, else by what the header line uses: a comma, or the
+    semicolon that Excel writes where the comma is the decimal mark (German, French, ...), or a
+    tab."""
+
+    def __init__(self, text: str, label: str, delimiter: str | None = None) -> None:
         self.text = text
         self.label = label
-        self.csv = _looks_like_csv(text, label)
+        self.delimiter = delimiter or sniff_delimiter(_first_line(text))
+        self.csv = delimiter is not None or _looks_like_csv(text, label, self.delimiter)
         self._whole: list[Any] | None = None  # set when the file must be read as one document
 
     def __iter__(self) -> Iterator[Row]:
@@ -97,15 +102,18 @@ class ScenarioFile:
         return data
 
     def _csv_rows(self) -> Iterator[Row]:
-        reader = csv.reader(_lines(self.text))
+        reader = csv.reader(_lines(self.text), delimiter=self.delimiter or ",")
         label = self.label
         try:
-            header = [cell.strip().lower().replace("-", "_") for cell in next(reader)]
+            cells: list[str] = []
+            while not any(cell.strip() for cell in cells):  # blank lines before the header
+                cells = next(reader)
+            header = [cell.strip().lower().replace("-", "_") for cell in cells]
         except StopIteration:
             return
         except csv.Error as exc:
             raise _csv_error(label, 1, exc) from None
-        _check_keys(header, label, "0 (header)")
+        _check_header(header, label, reader.line_num)
         count = 0
         try:
             for cells in reader:
@@ -188,13 +196,33 @@ def _yaml_groups(text: str, label: str) -> Iterator[Any]:
         begin = end
 
 
-def _looks_like_csv(text: str, label: str) -> bool:
-    if label.lower().endswith(".csv"):
+DELIMITERS = (",", ";", "\t", "|")
+
+
+def _first_line(text: str) -> str:
+    return next((line.strip("\r\n") for line in _lines(text) if line.strip()), "")
+
+
+def sniff_delimiter(header: str) -> str | None:
+    """The delimiter a CSV header line uses: the one that splits it into the most question ids
+    (then the most cells); None when no delimiter splits it at all."""
+    best, score = None, (0, 1)
+    for delimiter in DELIMITERS:
+        cells = [c.strip().strip('"').lower().replace("-", "_") for c in header.split(delimiter)]
+        found = (sum(cell in QUESTION_IDS for cell in cells), len(cells))
+        if len(cells) > 1 and found > score:
+            best, score = delimiter, found
+    return best
+
+
+def _looks_like_csv(text: str, label: str, delimiter: str | None) -> bool:
+    if label.lower().endswith((".csv", ".tsv")):
         return True
     if label.lower().endswith((".yaml", ".yml", ".json")):
         return False
-    first = next((line.strip() for line in _lines(text) if line.strip()), "")
-    return not first.startswith(("-", "[", "{", "#", "---")) and "," in first or first in QUESTION_IDS
+    first = _first_line(text).strip()
+    return (not first.startswith(("-", "[", "{", "#", "---")) and delimiter is not None
+            or first in QUESTION_IDS)
 
 
 def _check_keys(keys: list[Any], label: str, where: str) -> None:
@@ -204,6 +232,21 @@ def _check_keys(keys: list[Any], label: str, where: str) -> None:
             hint = f"; did you mean '{guess}'?" if guess else ""
             raise _bad_row(label, where, f"unknown question '{str(key)[:40]}'{hint} "
                            f"(questions: {', '.join(QUESTION_IDS)})")
+
+
+def _check_header(header: list[str], label: str, line: int) -> None:
+    """Every column of a CSV header is a question id; the error names the header's line."""
+    for key in header:
+        if key not in QUESTION_IDS:
+            guess = suggest(key, QUESTION_IDS)
+            if guess:
+                raise UsageError("error.bad_header_hint",
+                                 "{file}:{line}: header: unknown column '{value}'; did you mean "
+                                 "'{suggestion}'? Columns: {options}", file=label, line=line,
+                                 value=key[:40], suggestion=guess, options=", ".join(QUESTION_IDS))
+            raise UsageError("error.bad_header",
+                             "{file}:{line}: header: unknown column '{value}'; columns: {options}",
+                             file=label, line=line, value=key[:40], options=", ".join(QUESTION_IDS))
 
 
 def _bad_row(label: str, row: str, details: str) -> UsageError:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from typing import Any, Callable, Iterable, NamedTuple, TextIO
+from typing import Any, Callable, Iterable, Iterator, NamedTuple, TextIO
 
 from ..models import Result
 
@@ -18,6 +18,12 @@ REMEMBERED_LINES = 2_048
 # huge, not a number) or the terminal reports.
 MIN_WIDTH = 60
 MAX_WIDTH = 1_000
+# The width of tables written to a pipe or a file, unless COLUMNS says otherwise: rich's own
+# default for output that is not a terminal.
+PIPE_WIDTH = 80
+# A batch this long shows a progress bar on stderr, when stderr is a terminal and the results go
+# to a file or a pipe (on the terminal, the results themselves show the progress).
+PROGRESS_MIN = 1_000
 # Rows of a batch table printed as one rich table; the columns keep fixed shares of the width,
 # so the chunks line up as one table.
 TABLE_CHUNK = 200
@@ -41,6 +47,9 @@ class BatchView(NamedTuple):
     row: Callable[[str, Result], list[str]]
     # The widest pick a row can show (a blueprint name, or "none"): kept on one line.
     pick_width: Callable[[], int] = lambda: 0
+    # How many scenarios, and the word for them beside the progress bar.
+    total: Callable[[], int] = lambda: 0
+    progress_label: str = ""
 
 
 def print_data(text: str, out: TextIO | None = None) -> None:
@@ -68,6 +77,10 @@ def console() -> Any:
     plain = bool(os.environ.get("NO_COLOR"))
     screen = Console(highlight=False, emoji=False, markup=False,
                      color_system=None if plain else "auto", no_color=plain)
+    if not screen.is_terminal and not os.environ.get("COLUMNS", "").strip().isdigit():
+        # Piped or redirected: the same text whatever terminal the command was typed in (rich
+        # would measure the one stderr is attached to).
+        screen.width = PIPE_WIDTH
     screen.width = min(max(screen.width, MIN_WIDTH), MAX_WIDTH)
     return screen
 
@@ -91,6 +104,7 @@ def emit(view: View, output_format: str) -> None:
 
 def emit_batch(view: BatchView, output_format: str) -> None:
     """Stream a batch in `output_format`: each result is printed as soon as it is made."""
+    view = view._replace(items=_with_progress(view))
     if output_format == "json":
         _stream_json(view)
     elif output_format == "yaml":
@@ -114,6 +128,29 @@ def emit_batch(view: BatchView, output_format: str) -> None:
     else:
         _stream_table(view)
     sys.stdout.flush()
+
+
+def _with_progress(view: BatchView) -> Callable[[], Iterable[tuple[str, Result]]]:
+    items = view.items
+    if not (sys.stderr is not None and sys.stderr.isatty() and not sys.stdout.isatty()):
+        return items
+    total = view.total()
+    if total < PROGRESS_MIN:
+        return items
+
+    def progressing() -> Iterator[tuple[str, Result]]:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+        columns = (TextColumn(view.progress_label), BarColumn(), MofNCompleteColumn())
+        with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+            task = progress.add_task("", total=total)
+            for done, item in enumerate(items(), start=1):
+                yield item
+                if done % 250 == 0 or done == total:
+                    progress.update(task, completed=done)
+
+    return progressing
 
 
 def _stream_json(view: BatchView) -> None:
@@ -145,7 +182,7 @@ def _stream_table(view: BatchView) -> None:
     for row, result in view.items():
         chunk.append((view.row(row, result), result.pick is None))
         if len(chunk) == TABLE_CHUNK:
-            print_all(screen, [batch_table(header, chunk, first, pick_width)])
+            print_all(screen, [batch_table(header, chunk, first, pick_width, screen.width)])
             chunk, first = [], False
     if chunk or first:
-        print_all(screen, [batch_table(header, chunk, first, pick_width)])
+        print_all(screen, [batch_table(header, chunk, first, pick_width, screen.width)])

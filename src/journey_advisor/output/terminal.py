@@ -7,6 +7,7 @@ from typing import Any, Mapping
 
 from rich.console import Group, RenderableType
 from rich.panel import Panel
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
@@ -29,6 +30,14 @@ class Unwrapped:
 
         yield from self.text.render(console)
         yield Segment.line()
+
+
+def link(url: str, label: str = "") -> Unwrapped:
+    """A link on a line of its own, whole at any width or in a pipe (a URL broken in two is no
+    longer clickable), and a terminal hyperlink (OSC 8) where rich writes styles at all."""
+    text = Text(label + ": " if label else "", style="bold")
+    text.append(url, style=Style(color="cyan", link=url))
+    return Unwrapped(text)
 
 
 def print_all(console: Any, renderables: list[RenderableType]) -> None:
@@ -85,9 +94,7 @@ def render_recommendation(result: Result, facts: Mapping[str, BlueprintFacts], p
         out.append(Panel(body, title=Text(t.text("label.recommendation")), title_align="left",
                          border_style="yellow" if deprecated or result.eliminated else "green"))
         # The link goes below the box, unbroken, so terminals keep it clickable.
-        link = Text(t.text("label.link") + ": ", style="bold")
-        link.append(summary["link"], style="cyan")
-        out.append(Unwrapped(link))
+        out.append(link(summary["link"], t.text("label.link")))
         others = [v for v in result.ranking if v.blueprint != result.pick]
         heading = t.text("label.alternatives")
     else:
@@ -145,10 +152,9 @@ def render_recommendation(result: Result, facts: Mapping[str, BlueprintFacts], p
         body = Text(integration["name"], style="bold")
         body.append("\n")
         body.append(integration["description"])
-        body.append("\n")
-        body.append(integration["link"], style="cyan")
         out.append(Panel(body, title=Text(t.text("label.integration")), title_align="left",
                          border_style="blue"))
+        out.append(link(integration["link"], t.text("label.link")))
     elif result.pick is None:
         out.append(Text(t.text("label.no_integration"), style="dim"))
     return out
@@ -181,10 +187,12 @@ def render_list(data: dict, t: Localizer) -> list[RenderableType]:
     table.add_column(t.text("label.description"))
     for item in data["blueprints"]:
         status = t.text(f"status.{item['status']}")
-        table.add_row(Text(item["name"]) + Text(f"\n{item['id']}", style="dim"),
+        # The name is a hyperlink; the URLs follow the table whole, never cut to fit a cell.
+        table.add_row(Text(item["name"], style=Style(link=item["link"]))
+                      + Text(f"\n{item['id']}", style="dim"),
                       Text(status, style="yellow" if item["status"] == "deprecated" else "green"),
-                      Text(item["description"]) + Text(f"\n{item['link']}", style="cyan"))
-    return [table]
+                      Text(item["description"]))
+    return [table, *[link(item["link"], item["name"]) for item in data["blueprints"]]]
 
 
 def render_show(data: dict, headings: Mapping[str, str], t: Localizer) -> list[RenderableType]:
@@ -193,7 +201,7 @@ def render_show(data: dict, headings: Mapping[str, str], t: Localizer) -> list[R
     out: list[RenderableType] = [title]
     if data["description"]:
         out.append(Text(data["description"]))
-    out.append(Text(data["link"], style="cyan"))
+    out.append(link(data["link"]))
     for kind in SECTION_KINDS:
         if data[kind]:
             out.append(Text("\n" + headings.get(kind, kind), style="bold underline"))
@@ -272,44 +280,103 @@ def render_languages(data: dict, t: Localizer) -> list[RenderableType]:
 
 
 def batch_table(header: list[str], rows: list[tuple[list[str], bool]], show_header: bool = True,
-                pick_width: int = 0) -> RenderableType:
+                pick_width: int = 0, width: int = 0) -> RenderableType:
     """Rows of a batch (cells, no fit?). The columns take fixed shares of the width (the pick's
-    name the width it needs), so tables printed one chunk after another line up as one."""
+    name the width it needs), so tables printed one chunk after another line up as one. Where
+    the columns cannot all show their headings whole, each scenario is a block of its own."""
+    # A heading is kept whole, or wrapped between its words (a short Chinese or Japanese heading
+    # counts as one word).
+    least = [max(_unbreakable(h, False), 6) if i in (0, 3) else
+             max(_unbreakable(h, False), pick_width) if i == 2 else _unbreakable(h, False)
+             for i, h in enumerate(header)]
+    if width and sum(least) + 3 * len(header) + 1 > width:
+        return _batch_blocks(header, rows)
     table = Table(show_lines=True, show_header=show_header, expand=True)
     for index, heading in enumerate(header):
-        table.add_column(heading, justify="right" if index in (0, 3) else "left",
-                         ratio=None if index == 2 else (1, 4, 0, 1, 3, 4)[index],
-                         min_width=pick_width if index == 2 else None)
+        # Headings wrap at words, never cut: a column is at least as wide as its longest word.
+        # (rich takes `width` as the least width of a column that shares the rest by ratio.)
+        shortest = least[index]
+        if index in (0, 3):  # the row number and the score: fixed, so every chunk lines up
+            table.add_column(heading, justify="right", width=shortest)
+        elif index == 2:
+            table.add_column(heading, min_width=shortest)
+        else:
+            table.add_column(heading, ratio=(0, 4, 0, 0, 3, 4)[index], width=shortest)
     for cells, no_fit in rows:
-        table.add_row(*[Text(cell, style="red" if no_fit and i == 2 else "")
+        table.add_row(*[Text(cell, style="red" if no_fit and i == 2 else "", overflow="fold")
                         for i, cell in enumerate(cells)])
     return table
 
 
+# The gap between boxes side by side, and the arrow drawn in it from border to border.
+ARROW_RIGHT = "──→"
+ARROW_DOWN = "↓"
+
+
+def _unbreakable(text: str, by_character: bool = True) -> int:
+    """The widest piece of `text` that wrapping cannot split: a word, or (`by_character`) one
+    character of a script written without spaces (Chinese, Japanese)."""
+    from rich.cells import cell_len
+
+    widest = 0
+    for word in text.split():
+        size = cell_len(word)
+        widest = max(widest, 2 if by_character and size > len(word) else size)
+    return widest
+
+
 def render_diagram(layers: list[tuple[str, list[str]]], title: str, t: Localizer,
                    width: int) -> RenderableType:
-    """Layers as boxes joined by arrows: side by side when the terminal is wide, else stacked."""
-    boxes = [Panel(Text("\n".join(node_label(n, t) for n in nodes)),
-                   title=Text(t.text("diagram.layer." + layer), style="bold"),
+    """Layers as boxes joined by arrows that meet both borders: side by side when every box can
+    show its title and its longest word whole, else stacked. Nothing is cut with an ellipsis."""
+    from rich.cells import cell_len
+
+    titles = [t.text("diagram.layer." + layer) for layer, _ in layers]
+    labels = [[node_label(n, t) for n in nodes] for _, nodes in layers]
+    boxes = [Panel(Text("\n".join(lines), overflow="fold"), title=Text(name, style="bold"),
                    border_style="blue" if layer == "integration" else "dim")
-             for layer, nodes in layers]
+             for (layer, _), name, lines in zip(layers, titles, labels)]
     heading = Text(title, style="bold")
-    if width >= 100 and boxes:
+    # A box needs its title with the border's corners and spaces, and its widest word padded.
+    needed = [max(cell_len(name) + 6, max((_unbreakable(x) for x in lines), default=0) + 4)
+              for name, lines in zip(titles, labels)]
+    gaps = cell_len(ARROW_RIGHT) * (len(boxes) - 1)
+    share = (width - gaps) // max(len(boxes), 1)
+    if boxes and width >= 100 and all(size <= share for size in needed):
         grid = Table.grid(padding=(0, 0), expand=True)
         for index in range(len(boxes)):
             if index:
-                grid.add_column(width=3, vertical="middle", justify="center")
+                grid.add_column(width=cell_len(ARROW_RIGHT), vertical="top")
             grid.add_column(ratio=1)
         cells: list[Any] = []
         for index, box in enumerate(boxes):
-            if index:
-                cells.append(Text("→", style="bold"))
+            if index:  # on the first line inside the boxes: from one border to the next
+                cells.append(Text("\n" + ARROW_RIGHT, style="bold"))
             cells.append(box)
         grid.add_row(*cells)
         return Group(heading, grid)
     stacked: list[RenderableType] = [heading]
     for index, box in enumerate(boxes):
-        if index:
-            stacked.append(Text("   ↓", style="bold"))
+        if index:  # between the bottom border above and the top border below
+            stacked.append(Text(ARROW_DOWN, style="bold", justify="center"))
         stacked.append(box)
     return Group(*stacked)
+
+
+def _batch_blocks(header: list[str], rows: list[tuple[list[str], bool]]) -> RenderableType:
+    """Scenarios one below the other, each a heading and its labelled answers: for narrow
+    terminals, where six columns side by side would cut their headings."""
+    from rich.cells import cell_len
+
+    labels = max(cell_len(label) for label in header[1:])
+    blocks: list[RenderableType] = []
+    for cells, no_fit in rows:
+        blocks.append(Text(f"{header[0]} {cells[0]}", style="bold"))
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(style="dim", width=labels)
+        grid.add_column(overflow="fold")
+        for index, (label, value) in enumerate(zip(header[1:], cells[1:]), start=1):
+            if value:
+                grid.add_row(Text(label), Text(value, style="red" if no_fit and index == 2 else ""))
+        blocks += [grid, Text("")]
+    return Group(*blocks)

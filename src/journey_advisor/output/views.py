@@ -215,35 +215,47 @@ def languages_dict(languages: list[dict[str, Any]], localizer: Localizer) -> dic
 
 def batch_header(t: Localizer) -> list[str]:
     return [t.text("label.row"), t.text("label.answers"), t.text("label.pick"),
-            t.text("label.score_column"), t.text("label.integration"), t.text("label.warnings")]
+            t.text("label.score_column"), t.text("label.integration"), t.text("label.notes")]
+
+
+# Answers that mean "no preference" or "nothing", left out of a batch row's summary.
+UNSTATED = (None, (), "any", "none")
+
+
+def answers_summary(answers: Any, t: Localizer) -> str:
+    """The answers of one scenario in the user's words, short enough for one table cell."""
+    parts = []
+    for field in answers._fields:
+        value = answers.get(field)
+        if value in UNSTATED:
+            continue
+        if field == "profiles":
+            parts.append(f"{t.count(value)} {t.term('profiles')}")
+        elif field == "messages_per_hour":
+            parts.append(f"{t.count(value)} {t.term('messages_per_hour')}")
+        elif isinstance(value, (tuple, list)):
+            parts.append(t.terms(list(value)))
+        else:
+            parts.append(t.term(str(value)))
+    return t.text("list.answers_separator", "; ").join(parts)
 
 
 def batch_row(row: str, result: Result, facts: Mapping[str, BlueprintFacts], pages: PageSet,
               t: Localizer) -> list[str]:
-    """One line of a batch: row, answers, pick (or none), score, integration, warnings."""
-    answers = result.answers
-    # The ids, as typed in the file: short enough for one table cell.
-    summary = f"{answers.trigger}; {', '.join(answers.channels)}; {answers.deployment}"
-    if answers.data != "any":
-        summary += f"; {answers.data}"
-    if answers.profiles is not None:
-        summary += f"; {t.count(answers.profiles)} {t.term('profiles')}"
-    if answers.messages_per_hour is not None:
-        summary += f"; {t.count(answers.messages_per_hour)}/h"
-    if answers.latency is not None:
-        summary += f"; {answers.latency}"
-    if answers.needs:
-        summary += f"; {', '.join(answers.needs)}"
-    if answers.current != "none":
-        summary += f"; {answers.current}"
+    """One line of a batch: row, answers, pick (or none), score, integration, and the notes:
+    what blocks each blueprint when none fits (✗), then the warnings (⚠)."""
     pick = (blueprint_summary(result.pick, facts, pages, t)["name"] if result.pick
             else t.text("label.none"))
     if result.pick and facts[result.pick].status == "deprecated":
         pick += f" ({t.text('status.deprecated')})"
     score = str(result.ranking[0].score) if result.pick else "—"
     integration = integration_dict(result.integration, t)
-    return [row, summary, pick, score, integration["name"] if integration else "",
-            "\n".join(t.message(m) for m in result.warnings)]
+    notes = []
+    if result.pick is None:
+        notes += ["✗ " + t.message(m) for verdict in result.ranking for m in verdict.blocked_by]
+    notes += ["⚠ " + t.message(m) for m in result.warnings]
+    return [row, answers_summary(result.answers, t), pick, score,
+            integration["name"] if integration else "", "\n".join(notes)]
 
 
 def what_if_lines(explanation: Explanation, result: Result, facts: Mapping[str, BlueprintFacts],

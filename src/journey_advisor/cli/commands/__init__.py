@@ -14,3 +14,5 @@ class Outcome(NamedTuple):
     # A batch knows whether every scenario fit only once it has been streamed out.
     code: Union[int, Callable[[], int]] = 0
     notices: tuple[str, ...] = ()
+    # Lines for stderr after the view (the command line that repeats an interactive run).
+    after: tuple[str, ...] = ()

@@ -26,11 +26,11 @@ from . import Outcome
 
 
 def batch(session: Session, path: str, pages: Path | None, rules_file: Path | None,
-          explain: bool = False) -> Outcome:
+          explain: bool = False, delimiter: str | None = None) -> Outcome:
     from ...output.views import batch_header, batch_row, result_dict
 
     text, label = read_source(path, sys.stdin.buffer if sys.stdin is not None else None)
-    scenarios = ScenarioFile(text, label)
+    scenarios = ScenarioFile(text, label, check_delimiter(delimiter))
     rules = catalog.rules(rules_file)
     facts = catalog.facts()
     answers = PackedAnswers()
@@ -57,8 +57,22 @@ def batch(session: Session, path: str, pages: Path | None, rules_file: Path | No
     view = BatchView(items=items, data=data,
                      header=lambda: batch_header(t),
                      row=lambda row, result: batch_row(row, result, facts, page_set, t),
-                     pick_width=lambda: _pick_width(facts, page_set, t))
+                     pick_width=lambda: _pick_width(facts, page_set, t),
+                     total=lambda: len(answers), progress_label=t.text("label.scenarios"))
     return Outcome(view, lambda: EXIT_NO_FIT if no_fit else EXIT_OK)
+
+
+def check_delimiter(value: str | None) -> str | None:
+    """One character, or `tab` / `\\t` for a tab."""
+    if value is None:
+        return None
+    if value.strip().lower() in ("tab", "\\t"):
+        return "\t"
+    if len(value) == 1 and value not in ('"', "\n", "\r"):
+        return value
+    raise UsageError("error.delimiter",
+                     "--delimiter: '{value}' is not one character (examples: ';', ',', tab)",
+                     value=value)
 
 
 def _pick_width(facts: Any, page_set: Any, t: Any) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from ...core.answers import build_answers, missing_required
 from ...core.engine import evaluate, exit_code_for
@@ -22,37 +22,80 @@ DIAGRAM_MIN_WIDTH = 100
 
 
 def collect_answers(session: Session, raw: dict[str, Any], rules: RuleSet, interactive: bool,
-                    ask: Callable[[str], str] | None = None) -> tuple[Any, frozenset[str]]:
-    """Validate the given answers, ask for the missing ones on a terminal, or fail naming the
-    flag; the answers and the questions that were answered (the others took defaults)."""
+                    prompter: Any = None, no_input: bool = False
+                    ) -> tuple[Any, frozenset[str], bool]:
+    """Validate the given answers, ask for the missing ones on a terminal, or fail naming every
+    missing flag. Returns the answers, the questions answered (by a flag or in a prompt; the
+    others took their defaults) and whether anything was asked."""
     given = {k: v for k, v in raw.items() if v not in (None, [], "")}
     # Check what was typed on the command line before asking anything else.
     build_answers({**{q.id: q.options[0] for q in rules.questions if q.required}, **given}, rules)
     missing = missing_required(given, rules)
     if missing and interactive:
-        from ..prompts import ask_missing, terminal_ask
+        from ..prompts import ask_missing
 
         try:
-            given = ask_missing(given, rules, session.t, ask or terminal_ask)
+            given = ask_missing(given, rules, session.t, prompter or prompter_for(session.t))
         except EOFError as end:
             sys.stderr.write("\n")  # the cursor still sits on the prompt line
             question_id = end.args[0] if end.args else missing[0]
             raise UsageError("error.end_of_input",
                              "end of input while waiting for an answer to {flag}",
                              flag=FLAGS.get(question_id, question_id)) from None
-    elif missing:
+        return build_answers(given, rules), answered_ids(given), True
+    if missing:
         question = rules.question(missing[0])
+        flags = ", ".join(FLAGS.get(m, m) for m in missing)
+        if no_input:
+            raise UsageError("error.missing_no_input",
+                             "missing {flags}: --no-input asks no questions ({flag}: choose from "
+                             "{options})", flags=flags, flag=FLAGS.get(question.id, question.id),
+                             options=Terms(question.options))
         raise UsageError("error.no_terminal",
-                         "{flag} is required when no terminal is attached (choose from {options})",
-                         flag=FLAGS[question.id], options=Terms(question.options))
-    answered = frozenset(k for k, v in given.items() if v not in (None, [], "", ()))
-    return build_answers(given, rules), answered
+                         "missing {flags}: questions are asked only when standard input and "
+                         "standard error are terminals ({flag}: choose from {options})",
+                         flags=flags, flag=FLAGS.get(question.id, question.id),
+                         options=Terms(question.options))
+    return build_answers(given, rules), answered_ids(given), False
+
+
+def answered_ids(given: dict[str, Any]) -> frozenset[str]:
+    """The questions given an answer, on the command line or in a prompt."""
+    return frozenset(k for k, v in given.items() if v not in (None, [], "", ()))
+
+
+def prompter_for(t: Any) -> Any:
+    """The arrow-key widgets where the terminal can show them, else plain line prompts."""
+    from ..prompts import LinePrompter, can_show_widgets
+
+    if can_show_widgets():
+        from ..widgets import WidgetPrompter
+
+        return WidgetPrompter(t)
+    return LinePrompter(t)
+
+
+def command_line(answers: Any, rules: RuleSet, extra: tuple[str, ...] = ()) -> str:
+    """The command that repeats this run without a question: every answer as its flag."""
+    import shlex
+
+    words = ["journey-advisor", "recommend"]
+    for question in rules.questions:
+        value = answers.get(question.id)
+        if value is None or value == ():
+            continue
+        text = ",".join(value) if isinstance(value, (list, tuple)) else str(value)
+        words += [FLAGS.get(question.id, "--" + question.id.replace("_", "-")), text]
+    return " ".join(shlex.quote(word) for word in [*words, *extra])
 
 
 def recommend(session: Session, raw: dict[str, Any], pages: Path | None, rules_file: Path | None,
-              interactive: bool, explain: bool = False) -> Outcome:
+              interactive: bool, explain: bool = False, no_input: bool = False,
+              replay: tuple[str, ...] = ()) -> Outcome:
+    """`replay` holds the other flags of the run, for the command line shown after questions."""
     rules = catalog.rules(rules_file)
-    answers, answered = collect_answers(session, raw, rules, interactive)
+    answers, answered, asked = collect_answers(session, raw, rules, interactive,
+                                               no_input=no_input)
     facts = catalog.facts()
     result = evaluate(answers, facts, rules)
     explanation = explain_result(result, facts, rules)
@@ -90,7 +133,10 @@ def recommend(session: Session, raw: dict[str, Any], pages: Path | None, rules_f
                                 page=page, mermaid=_mermaid(result, facts, t))
         return render_decision_record(result, facts, page_set, t, explanation, context, explain)
 
-    return Outcome(View(data, table, markdown), exit_code_for(result), tuple(notices))
+    after = ()
+    if asked:  # so the run can be repeated in a script
+        after = ("", session.t.text("notice.command_line"), "  " + command_line(answers, rules, replay))
+    return Outcome(View(data, table, markdown), exit_code_for(result), tuple(notices), after)
 
 
 def _mermaid(result: Any, facts: Any, t: Any) -> str | None:

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from ...core.answers import canonical, suggest
+from ...core.safe_text import inert
 from ...errors import UsageError
 from ...knowledge import catalog
 from ...output.emit import View
@@ -47,8 +48,12 @@ def show(session: Session, blueprint: str, output_format: str, pages: Path | Non
 
         return show_markdown(data, headings, t)
 
-    return Outcome(View(lambda: data, table, markdown),
-                   notices=tuple(session.borrowed([page_set.entries.get(blueprint_id)])))
+    notices = session.borrowed([page_set.entries.get(blueprint_id)])
+    entry = page_set.entries.get(blueprint_id)
+    if page is None and entry is not None and not entry.description_from:
+        notices.append(t.text("notice.page_missing", blueprint=blueprint_id,
+                              page=inert(entry.href or f"{blueprint_id}.md")))
+    return Outcome(View(lambda: data, table, markdown), notices=tuple(notices))
 
 
 def show_diagram(session: Session, blueprint_id: str) -> Outcome:
