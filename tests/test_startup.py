@@ -14,7 +14,7 @@ from journey_advisor.knowledge import cache
 
 pytestmark = pytest.mark.slow
 
-HEAVY = ("pydantic", "rich", "markdown_it", "yaml", "frontmatter", "html.parser", "_hashlib")
+HEAVY = ("pydantic", "rich", "markdown_it", "yaml", "frontmatter", "html.parser", "_hashlib", "babel")
 PROBE = """
 import json, sys
 from journey_advisor.cli.main import run

@@ -235,7 +235,7 @@ def test_missing_translations_get_a_note(capsys):
     from journey_advisor.cli.main import note_missing_strings
     from journey_advisor.core.i18n import Localizer
 
-    t = Localizer("it", {"language.name": "Italiano"}, {}, {"a": "A", "notice.missing_strings":
+    t = Localizer("it", {"language.name": "Italiano"}, {}, {"a": "A", "notice.untranslated.other":
                   "journey-advisor: {count} missing in {language}."}, {})
     t.text("a")
     note_missing_strings(t)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from journey_advisor.core.engine import choose_integration, covers, evaluate, exit_code_for, judge
-from journey_advisor.models import Count, Message, Term, Terms
+from journey_advisor.models import Count, Date, Message, Term, Terms
 
 from ..conftest import answers
 
@@ -146,7 +146,8 @@ def test_historical_figures_only_warn(facts, rules):
 def test_deprecated_pick_carries_a_warning(facts, rules):
     result = evaluate(answers("scheduled", deployment="on-premise"), facts, rules)
     assert result.pick == "campaign-v7"
-    assert result.warnings[0] == Message("warning.deprecated", {"name": "Adobe Campaign v7", "since": "2025-08-25"})
+    assert result.warnings[0] == Message("warning.deprecated", {"name": "Adobe Campaign v7",
+                                                                 "since": Date("2025-08-25")})
 
 
 def test_current_pick_has_no_deprecation_warning(facts, rules):

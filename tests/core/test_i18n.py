@@ -34,7 +34,7 @@ def test_params_become_terms_lists_and_counts(t):
     assert t.value(Term("email")) == "e-mail"
     assert t.value(Term("sms")) == "SMS"  # falls back to the English glossary
     assert t.value(Terms(("email", "sms"))) == "e-mail e SMS"
-    assert t.value(Count(2_500_000)) == "2,5M"
+    assert t.value(Count(2_500_000)) == "2,5\u00a0Mln"  # CLDR's Italian compact form
     assert t.message(Message("greet", {"name": Term("email")})) == "Ciao e-mail"
 
 
@@ -45,8 +45,8 @@ def test_error_uses_its_english_default_when_no_string(t):
 
 
 @pytest.mark.parametrize(("value", "expected"), [
-    (7, "7"), (999, "999"), (50_000, "50k"), (1_500_000, "1.5M"), (200_000_000, "200M"),
-    (1_000_000_000, "1B"), (18_000_000, "18M"), (1_234_567, "1.23M")])
+    (7, "7"), (999, "999"), (50_000, "50K"), (1_500_000, "1.5M"), (200_000_000, "200M"),
+    (1_000_000_000, "1B"), (18_000_000, "18M"), (1_234_567, "1.23M"), (1_004_000, "1.004M")])
 def test_format_count(value, expected):
     assert format_count(value) == expected
 

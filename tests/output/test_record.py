@@ -14,7 +14,7 @@ def test_guardrails_that_matter_follow_the_engagement_model(facts, rules):
     t = catalog.localizer(["en"])
     result = evaluate(answers("triggered", messages_per_hour=900_000), facts, rules)
     lines = guardrail_lines(facts["campaign-v8"], result, t)
-    assert "Real-time messaging server: 1M messages per hour (900k)" in lines
+    assert "Real-time messaging server: 1M messages per hour (your answer: 900K)" in lines
     assert not any(line.startswith("Batch sending") for line in lines)
 
 

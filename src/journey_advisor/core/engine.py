@@ -12,6 +12,7 @@ from ..models import (
     Answers,
     BlueprintFacts,
     Count,
+    Date,
     Guardrail,
     Integration,
     Message,
@@ -198,7 +199,7 @@ def _check_near(bp: BlueprintFacts, answers: Answers, rules: RuleSet) -> list[di
 def _check_deprecated(bp: BlueprintFacts, answers: Answers, rules: RuleSet) -> list[dict]:
     if bp.status != "deprecated":
         return []
-    return [{"since": bp.deprecated_since or "?"}]
+    return [{"since": Date(bp.deprecated_since) if bp.deprecated_since else "?"}]
 
 
 CHECKS: dict[str, Callable[[BlueprintFacts, Answers, RuleSet], list[dict]]] = {

@@ -1,16 +1,20 @@
 """UI strings in the user's language, with English behind every missing string.
 
-A Localizer formats Messages: option ids become glossary terms, counts become 200M / 2.5M / 50k,
-and a translation that is missing, or whose placeholders do not match, falls back to English.
+A Localizer formats Messages: option ids become glossary terms, counts, numbers, dates and
+plural forms follow the locale's CLDR rules (through Babel, imported only when a number or a
+date is actually formatted, so a JSON answer without one never pays for it), and a translation
+that is missing, or whose placeholders do not match, falls back to English.
 """
 
 from __future__ import annotations
 
+import re
 import string
+from functools import lru_cache
 from typing import Any, Mapping
 
 from ..errors import AdvisorError
-from ..models import Count, Message, Problem, Term, Terms
+from ..models import Choices, Count, Date, Message, Number, Problem, Term, Terms
 
 REMEMBERED_MESSAGES = 4_096
 
@@ -27,6 +31,7 @@ class Localizer:
         self._messages: dict[Any, str] = {}
         # Messages the engine reuses (score reasons), by identity: no key to build.
         self._same: dict[int, tuple[Message, str]] = {}
+        self._numbers: dict[Any, str] = {}
 
     def text(self, key: str, default: str | None = None, /, **params: Any) -> str:
         """The string `key` with `params` filled in; English, then `default`, then the key itself."""
@@ -37,7 +42,7 @@ class Localizer:
             if template is not self._strings.get(key):
                 self.missing.add(key)
             try:
-                return fill(template, values)
+                return fill(_one_period(template, values), values)
             except (KeyError, IndexError, ValueError, AttributeError):
                 continue  # a broken translation never crashes: try the next template
         return key
@@ -49,16 +54,83 @@ class Localizer:
         separator = self.text("list.separator", ", ")
         return separator.join(self.term(option_id) for option_id in option_ids)
 
+    def choices(self, option_ids: tuple[str, ...] | list[str]) -> str:
+        """Ids as typed, with the term beside each where it adds something: `cloud, on-premise,
+        hybrid` (en), `triggered（トリガー型）、scheduled（スケジュール型）` (ja)."""
+        shown = []
+        for option_id in option_ids:
+            term = self.term(option_id)
+            if option_id.casefold() in term.casefold():
+                shown.append(option_id)
+            else:
+                shown.append(self.text("list.choice", "{id} ({label})", id=option_id, label=term))
+        return self.text("list.separator", ", ").join(shown)
+
     def count(self, value: int) -> str:
-        return format_count(value, self.text("number.decimal", "."))
+        """A compact count in the locale's words: 200 Mio., 2億, 2亿, 1.5M."""
+        return self._formatted("count", value, format_count)
+
+    def number(self, value: int) -> str:
+        """A whole number with the locale's grouping: 1,000,000 / 1.000.000 / 1 000 000."""
+        return self._formatted("number", value, format_number)
+
+    def percent(self, share: float) -> str:
+        return self._formatted("percent", share, format_percent)
+
+    def date(self, iso: str) -> str:
+        """An ISO date (2025-08-25) as the locale writes it in a sentence; as given if not a date."""
+        return self._formatted("date", iso, format_date)
+
+    def _formatted(self, kind: str, value: Any, formatter: Any) -> str:
+        key = (kind, value)
+        text = self._numbers.get(key)
+        if text is None:
+            if len(self._numbers) >= REMEMBERED_MESSAGES:
+                self._numbers.clear()
+            text = self._numbers[key] = formatter(value, self.locale)
+        return text
+
+    def plural(self, key: str, count: int, /, **params: Any) -> str:
+        """The plural form of `key` for `count` (`key.one`, `key.few`, ... as CLDR names them,
+        else `key.other`), with `count` filled in as a grouped number."""
+        category = plural_category(count, self.locale)
+        chosen = f"{key}.{category}"
+        if chosen not in self._strings and chosen not in self._fallback_strings:
+            chosen = f"{key}.other"
+        return self.text(chosen, count=Number(count), **params)
+
+    def template(self, key: str, default: str) -> str:
+        """The raw template of `key` (placeholders unfilled) for code that fills them itself;
+        English, then `default`, when the translation lacks a placeholder of the English one."""
+        english = self._fallback_strings.get(key, default)
+        own = self._strings.get(key)
+        if own is not None and sorted(_fields(own)) == sorted(_fields(english)):
+            return own
+        if own is None and key in self._fallback_strings:
+            self.missing.add(key)
+        return english
+
+    def labelled(self, label: str, value: str) -> str:
+        """`label: value` with the locale's separator (French `label : value`, Chinese `label：value`)."""
+        return label + self.text("list.label_separator", ": ") + value
+
+    def heading(self, label: str) -> str:
+        """`label:` at the end of a line, with the locale's colon."""
+        return label + self.text("list.label_separator", ": ").rstrip(" ")
 
     def value(self, value: Any) -> Any:
         if isinstance(value, Term):
             return self.term(value.id)
         if isinstance(value, Terms):
             return self.terms(value.ids)
+        if isinstance(value, Choices):
+            return self.choices(value.ids)
         if isinstance(value, Count):
             return self.count(value.value)
+        if isinstance(value, Number):
+            return self.number(value.value)
+        if isinstance(value, Date):
+            return self.date(value.iso)
         if isinstance(value, Message):
             return self.message(value)
         if isinstance(value, Problem):
@@ -129,10 +201,77 @@ def _is_safe(template: str) -> bool:
     return True
 
 
-def format_count(value: int, decimal: str = ".") -> str:
-    """Compact count: 200000000 -> 200M, 2500000 -> 2.5M, 50000 -> 50k, 1000000000 -> 1B."""
-    for threshold, suffix in ((10**9, "B"), (10**6, "M"), (10**3, "k")):
-        if value >= threshold:
-            number = f"{value / threshold:.2f}".rstrip("0").rstrip(".")
-            return number.replace(".", decimal) + suffix
-    return str(value)
+def _one_period(template: str, values: Mapping[str, Any]) -> str:
+    """The template without the full stop that follows a value already ending in one: "100 Mio."
+    closing a German sentence is not "100 Mio..". """
+    for name, value in values.items():
+        if isinstance(value, str) and value.endswith(".") and "{" + name + "}." in template:
+            template = template.replace("{" + name + "}.", "{" + name + "}")
+    return template
+
+
+def _fields(template: str) -> list[str]:
+    try:
+        return [field for _, field, _, _ in string.Formatter().parse(template) if field is not None]
+    except ValueError:
+        return ["{"]  # broken: never equal to a sound template's fields
+
+
+@lru_cache(maxsize=16)
+def babel_locale(locale: str) -> Any:
+    """The Babel Locale of one of our codes (pt-BR, zh-Hans); imports Babel on first use."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(locale, sep="-")
+    except (UnknownLocaleError, ValueError):
+        return Locale.parse("en")
+
+
+def format_count(value: int, locale: str = "en") -> str:
+    """A compact count by CLDR: 200000000 -> 200M (en), 200 Mio. (de), 2億 (ja), 2亿 (zh-Hans).
+
+    Exact when a few decimals make it exact (1.004M), else three significant digits (1.23M);
+    where the locale has no compact form for the size, the grouped number (50.000 in German)."""
+    from babel.numbers import format_compact_decimal
+
+    where = babel_locale(locale)
+    exact = format_compact_decimal(value, locale=where, fraction_digits=6)
+    if not any(character.isalpha() for character in exact):
+        return format_number(value, locale)
+    for digits in range(4):
+        shown = format_compact_decimal(value, locale=where, fraction_digits=digits)
+        if shown == exact:
+            return shown
+    whole = re.match(r"\d+", exact)
+    digits = max(0, 3 - len(whole.group(0))) if whole else 2
+    return format_compact_decimal(value, locale=where, fraction_digits=digits)
+
+
+def format_number(value: int, locale: str = "en") -> str:
+    from babel.numbers import format_decimal
+
+    return format_decimal(value, locale=babel_locale(locale))
+
+
+def format_percent(share: float, locale: str = "en") -> str:
+    from babel.numbers import format_percent as babel_percent
+
+    return babel_percent(share, locale=babel_locale(locale))
+
+
+def format_date(iso: str, locale: str = "en") -> str:
+    import datetime
+
+    try:
+        day = datetime.date.fromisoformat(iso)
+    except (TypeError, ValueError):
+        return str(iso)
+    from babel.dates import format_date as babel_date
+
+    return babel_date(day, format="long", locale=babel_locale(locale))
+
+
+def plural_category(count: int, locale: str = "en") -> str:
+    """CLDR's plural category of `count` in `locale`: "one", "few", "many" or "other"..."""
+    return babel_locale(locale).plural_form(count)

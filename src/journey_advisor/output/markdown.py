@@ -6,7 +6,7 @@ from typing import Mapping
 
 from ..core.i18n import Localizer
 from ..vocabulary import SECTION_KINDS
-from .views import fact_word
+from .views import fact_word, guardrail_line
 
 
 def escape_cell(text: str) -> str:
@@ -66,14 +66,12 @@ def compare_markdown(data: dict, t: Localizer) -> str:
     section(t.text("label.deployment"), data["deployment"])
     section(t.text("label.data"), data["data"])
     rows.append([f"**{t.text('label.guardrails')}**"] + ["\n".join(
-        f"{g['label']}: {t.count(g['limit'])} {t.term(g['measure'])}"
-        + (f" ({t.terms(g['applies_to'])})" if g["applies_to"] else "")
-        for g in data["guardrails"][b]) or "—" for b in ids])
+        guardrail_line(g, t) for g in data["guardrails"][b]) or "—" for b in ids])
     rows.append([f"**{t.text('label.status')}**"] + [t.text("status." + data["status"][b]) for b in ids])
     return "\n".join(table_lines(header, rows)) + "\n"
 
 
 def languages_markdown(data: dict, t: Localizer) -> str:
-    rows = [[item["code"], item["name"], f"{item['completeness']:.0%}"] for item in data["languages"]]
+    rows = [[item["code"], item["name"], t.percent(item["completeness"])] for item in data["languages"]]
     return "\n".join(table_lines([t.text("label.locale"), t.text("label.language"),
                              t.text("label.completeness")], rows)) + "\n"

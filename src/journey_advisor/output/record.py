@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Mapping
 
 from ..core.i18n import Localizer
-from ..models import BlueprintFacts, BlueprintPage, PageSet, Result
+from ..models import BlueprintFacts, BlueprintPage, Count, PageSet, Result, Term
 from .markdown import escape_cell
 from .views import blueprint_summary, integration_dict
 
@@ -33,11 +33,12 @@ def guardrail_lines(blueprint: BlueprintFacts, result: Result, t: Localizer) -> 
         if guardrail.applies_to is not None and answers.trigger not in guardrail.applies_to:
             continue
         stated = answers.get(guardrail.measure)
-        line = (f"{t.text('guardrail.' + guardrail.id)}: {t.count(guardrail.limit)} "
-                f"{t.term(guardrail.measure)}")
+        params = {"guardrail": t.text("guardrail." + guardrail.id), "value": Count(guardrail.limit),
+                  "measure": Term(guardrail.measure)}
         if stated is not None:
-            line += f" ({t.count(stated)})"
-        lines.append(line)
+            lines.append(t.text("record.guardrail_stated", stated=Count(stated), **params))
+        else:
+            lines.append(t.text("label.guardrail_limit", **params))
     return lines
 
 
@@ -52,7 +53,8 @@ def render_decision_record(result: Result, facts: Mapping[str, BlueprintFacts], 
     if result.pick is not None:
         summary = blueprint_summary(result.pick, facts, pages, t)
         verdict = by_id[result.pick]
-        status = f" ({t.text('status.deprecated')})" if summary["status"] == "deprecated" else ""
+        status = (" " + t.text("list.parenthesized", text=t.text("status.deprecated"))
+                  if summary["status"] == "deprecated" else "")
         out += [f"**{summary['name']}**{status} — {t.text('label.score', score=verdict.score)}", ""]
         if summary["description"]:
             out += [summary["description"], ""]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
+from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
@@ -14,7 +15,8 @@ from ..core.i18n import Localizer
 from ..models import BlueprintFacts, PageSet, Result
 from ..vocabulary import SECTION_KINDS
 from .mermaid import node_label
-from .views import blueprint_summary, fact_word, integration_dict
+from .views import blueprint_summary, fact_word, guardrail_line, integration_dict
+from .wrapped import Wrapped
 
 
 class Unwrapped:
@@ -28,6 +30,10 @@ class Unwrapped:
 
         yield from self.text.render(console)
         yield Segment.line()
+
+
+# Below this many columns a table gives up columns of its own for lines in a cell.
+NARROW = 80
 
 
 def print_all(console: Any, renderables: list[RenderableType]) -> None:
@@ -48,8 +54,9 @@ def _bullets(lines: list[str], style: str = "") -> Text:
 
 
 def render_recommendation(result: Result, facts: Mapping[str, BlueprintFacts], pages: PageSet,
-                          t: Localizer, explain: bool = False) -> list[RenderableType]:
-    """The pick with its description and reasons, the others and why not, warnings, integration."""
+                          t: Localizer, explain: bool = False, width: int = 100) -> list[RenderableType]:
+    """The pick with its description and reasons, the others and why not, warnings, integration;
+    laid out for a terminal `width` columns wide."""
     out: list[RenderableType] = []
     by_id = {v.blueprint: v for v in result.ranking}
     names = {bp: blueprint_summary(bp, facts, pages, t)["name"] for bp in by_id}
@@ -68,12 +75,10 @@ def render_recommendation(result: Result, facts: Mapping[str, BlueprintFacts], p
         body.append(t.text("label.why"), style="bold")
         body.append("\n")
         body.append_text(_bullets([t.message(m) for m in verdict.reasons]))
-        out.append(Panel(body, title=Text(t.text("label.recommendation")), title_align="left",
-                         border_style="green"))
+        out.append(Panel(Wrapped(body), title=Text(t.text("label.recommendation")),
+                         title_align="left", border_style="green"))
         # The link goes below the box, unbroken, so terminals keep it clickable.
-        link = Text(t.text("label.link") + ": ", style="bold")
-        link.append(summary["link"], style="cyan")
-        out.append(Unwrapped(link))
+        out.append(link_line(t.text("label.link"), summary["link"], t))
         others = [v for v in result.ranking if v.blueprint != result.pick]
         heading = t.text("label.alternatives")
     else:
@@ -81,12 +86,18 @@ def render_recommendation(result: Result, facts: Mapping[str, BlueprintFacts], p
         others = list(result.ranking)
         heading = t.text("label.blocked")
     best = by_id[result.pick].score if result.pick else 0
+    # The reasons take what the other columns leave; a blueprint's name stays on one line. Below
+    # 80 columns, eligibility and score go under the name, so the reasons keep room to read.
+    narrow = width < NARROW
     table = Table(title=Text(heading, style="bold"), title_justify="left", show_lines=True,
-                  expand=False)
-    table.add_column(t.text("label.blueprint"), no_wrap=True)
-    table.add_column(t.text("label.eligible"), justify="center")
-    table.add_column(t.text("label.score_column"), justify="right")
-    table.add_column(t.text("label.why_not"))
+                  expand=True)
+    widest_name = max((cell_len(name) for name in names.values()), default=10)
+    table.add_column(Wrapped(t.text("label.blueprint")),
+                     width=widest_name if width >= 100 else min(widest_name, 17))
+    if not narrow:
+        table.add_column(Wrapped(t.text("label.eligible")), justify="center")
+        table.add_column(Wrapped(t.text("label.score_column")), justify="right")
+    table.add_column(Wrapped(t.text("label.why_not")), ratio=1)
     for verdict in others:
         if verdict.blocked_by:
             why_not = _bullets([t.message(m) for m in verdict.blocked_by])
@@ -95,10 +106,18 @@ def render_recommendation(result: Result, facts: Mapping[str, BlueprintFacts], p
             if verdict.reasons:
                 why_not.append("\n")
                 why_not.append_text(_bullets([t.message(m) for m in verdict.reasons], style="dim"))
-        table.add_row(Text(names[verdict.blueprint]),
-                      Text(t.text("label.yes" if verdict.eligible else "label.no"),
-                           style="green" if verdict.eligible else "red"),
-                      Text(str(verdict.score)), why_not)
+        eligible = Text(t.text("label.yes" if verdict.eligible else "label.no"),
+                        style="green" if verdict.eligible else "red")
+        if narrow:
+            name = Text(names[verdict.blueprint] + "\n")
+            name.append(t.labelled(t.text("label.eligible"), ""), style="dim")
+            name.append_text(eligible)
+            name.append("\n" + t.labelled(t.text("label.score_column"), str(verdict.score)),
+                        style="dim")
+            table.add_row(Wrapped(name), Wrapped(why_not))
+        else:
+            table.add_row(Wrapped(names[verdict.blueprint]), Wrapped(eligible),
+                          Text(str(verdict.score)), Wrapped(why_not))
     out.append(table)
     if explain:
         out.append(render_trace(result, names, t))
@@ -106,18 +125,17 @@ def render_recommendation(result: Result, facts: Mapping[str, BlueprintFacts], p
         warnings = Text(t.text("label.warnings"), style="bold yellow")
         warnings.append("\n")
         warnings.append_text(_bullets([t.message(m) for m in result.warnings], style="yellow"))
-        out.append(warnings)
+        out.append(Wrapped(warnings))
     integration = integration_dict(result.integration, t)
     if integration is not None:
         body = Text(integration["name"], style="bold")
         body.append("\n")
         body.append(integration["description"])
-        body.append("\n")
-        body.append(integration["link"], style="cyan")
-        out.append(Panel(body, title=Text(t.text("label.integration")), title_align="left",
+        out.append(Panel(Wrapped(body), title=Text(t.text("label.integration")), title_align="left",
                          border_style="blue"))
+        out.append(link_line(t.text("label.link"), integration["link"], t))
     elif result.pick is None:
-        out.append(Text(t.text("label.no_integration"), style="dim"))
+        out.append(Wrapped(t.text("label.no_integration"), style="dim"))
     return out
 
 
@@ -130,46 +148,57 @@ def render_trace(result: Result, names: Mapping[str, str], t: Localizer) -> Rend
             effect_label = (f"+{points}" if effect == "score"
                             else t.text("label.excluded" if effect == "exclude" else "label.warning"))
             text.append(f"\n  • {rule_id} ", style="cyan")
-            text.append(f"({effect_label}) ", style="dim")
+            text.append(t.text("list.parenthesized", text=effect_label) + " ", style="dim")
             text.append(t.message(message))
-    return text
+    return Wrapped(text)
+
+
+def link_line(label: str, link: str, t: Localizer) -> Unwrapped:
+    """`label: link` on a line of its own, never wrapped, so terminals keep the link clickable."""
+    line = Text(t.labelled(label, ""), style="bold")
+    line.append(link, style="cyan")
+    return Unwrapped(line)
 
 
 
 def render_list(data: dict, t: Localizer) -> list[RenderableType]:
+    """The blueprints in a table; their links below it, each whole on its own line."""
     table = Table(show_lines=True)
-    table.add_column(t.text("label.blueprint"), no_wrap=True)
-    table.add_column(t.text("label.status"))
-    table.add_column(t.text("label.description"))
+    table.add_column(Wrapped(t.text("label.blueprint")))
+    table.add_column(Wrapped(t.text("label.status")))
+    table.add_column(Wrapped(t.text("label.description")))
     for item in data["blueprints"]:
         status = t.text(f"status.{item['status']}")
-        table.add_row(Text(item["name"]) + Text(f"\n{item['id']}", style="dim"),
-                      Text(status, style="yellow" if item["status"] == "deprecated" else "green"),
-                      Text(item["description"]) + Text(f"\n{item['link']}", style="cyan"))
-    return [table]
+        table.add_row(Wrapped(Text(item["name"]) + Text(f"\n{item['id']}", style="dim")),
+                      Wrapped(status, style="yellow" if item["status"] == "deprecated" else "green"),
+                      Wrapped(item["description"]))
+    out: list[RenderableType] = [table]
+    out += [link_line(item["name"], item["link"], t) for item in data["blueprints"]]
+    return out
 
 
 def render_show(data: dict, headings: Mapping[str, str], t: Localizer) -> list[RenderableType]:
     title = Text(data["name"], style="bold")
-    title.append(f"  ({data['id']}, {t.text('status.' + data['status'])})", style="dim")
-    out: list[RenderableType] = [title]
+    details = t.text("list.separator").join([data["id"], t.text("status." + data["status"])])
+    title.append("  " + t.text("list.parenthesized", text=details), style="dim")
+    out: list[RenderableType] = [Wrapped(title)]
     if data["description"]:
-        out.append(Text(data["description"]))
-    out.append(Text(data["link"], style="cyan"))
+        out.append(Wrapped(data["description"]))
+    out.append(Unwrapped(Text(data["link"], style="cyan")))
     for kind in SECTION_KINDS:
         if data[kind]:
-            out.append(Text("\n" + headings.get(kind, kind), style="bold underline"))
-            out.append(_bullets(list(data[kind])))
+            out.append(Wrapped(Text("\n" + headings.get(kind, kind), style="bold underline")))
+            out.append(Wrapped(_bullets(list(data[kind]))))
     return out
 
 
-def _level(value: object, t: Localizer) -> Text:
+def _level(value: object, t: Localizer) -> Wrapped:
     word = fact_word(value, t)
     if value is True:
-        return Text("✓ " + word, style="green")
+        return Wrapped("✓ " + word, style="green")
     if value is False or value is None:
-        return Text("✗ " + word, style="red")
-    return Text(word, style="green" if value in ("primary", "native") else "")
+        return Wrapped("✗ " + word, style="red")
+    return Wrapped(word, style="green" if value in ("primary", "native") else "")
 
 
 def render_compare(data: dict, t: Localizer) -> list[RenderableType]:
@@ -181,47 +210,46 @@ def render_compare(data: dict, t: Localizer) -> list[RenderableType]:
         if data["meets"] is not None:
             fits = data["meets"][blueprint["id"]]
             header.append("\n" + ("★ " if blueprint["id"] == data["pick"] else "")
-                          + t.text("label.meets") + ": " + t.text("label.yes" if fits else "label.no"),
+                          + t.labelled(t.text("label.meets"),
+                                       t.text("label.yes" if fits else "label.no")),
                           style="green" if fits else "red")
-        table.add_column(header)
+        table.add_column(Wrapped(header))
 
     def section(title: str) -> None:
-        table.add_row(Text(title, style="bold underline"), *[Text("") for _ in ids])
+        table.add_row(Wrapped(title, style="bold underline"), *[Text("") for _ in ids])
 
     section(t.text("label.engagement"))
     for model, values in data["engagement"].items():
-        table.add_row(Text(t.term(model)), *[_level(values[b], t) for b in ids])
+        table.add_row(Wrapped(t.term(model)), *[_level(values[b], t) for b in ids])
     section(t.text("label.channels"))
     chosen = set(data["answers"]["channels"]) if data["answers"] else set()
     for channel, values in data["channels"].items():
-        label = Text(t.term(channel), style="bold" if channel in chosen else "")
+        label = Wrapped(t.term(channel), style="bold" if channel in chosen else "")
         table.add_row(label, *[_level(values[b], t) for b in ids])
     section(t.text("label.deployment"))
     for deployment, values in data["deployment"].items():
-        table.add_row(Text(t.term(deployment)), *[_level(values[b], t) for b in ids])
+        table.add_row(Wrapped(t.term(deployment)), *[_level(values[b], t) for b in ids])
     section(t.text("label.data"))
     for strategy, values in data["data"].items():
-        table.add_row(Text(t.term(strategy)), *[_level(values[b], t) for b in ids])
+        table.add_row(Wrapped(t.term(strategy)), *[_level(values[b], t) for b in ids])
     section(t.text("label.guardrails"))
-    table.add_row(Text(""), *[Text("\n".join(
-        f"{g['label']}: {t.count(g['limit'])} {t.term(g['measure'])}"
-        + (f" ({t.terms(g['applies_to'])})" if g["applies_to"] else "")
-        for g in data["guardrails"][b]) or "—") for b in ids])
+    table.add_row(Text(""), *[Wrapped(_bullets([guardrail_line(g, t) for g in data["guardrails"][b]])
+                                      if data["guardrails"][b] else "—") for b in ids])
     section(t.text("label.status"))
-    table.add_row(Text(""), *[Text(t.text("status." + data["status"][b]),
-                                   style="yellow" if data["status"][b] == "deprecated" else "green")
+    table.add_row(Text(""), *[Wrapped(t.text("status." + data["status"][b]),
+                                      style="yellow" if data["status"][b] == "deprecated" else "green")
                               for b in ids])
     return [table]
 
 
 def render_languages(data: dict, t: Localizer) -> list[RenderableType]:
     table = Table()
-    table.add_column(t.text("label.locale"))
-    table.add_column(t.text("label.language"))
-    table.add_column(t.text("label.completeness"), justify="right")
+    table.add_column(Wrapped(t.text("label.locale")))
+    table.add_column(Wrapped(t.text("label.language")))
+    table.add_column(Wrapped(t.text("label.completeness")), justify="right")
     for item in data["languages"]:
-        table.add_row(Text(item["code"]), Text(item["name"]),
-                      Text(f"{item['completeness']:.0%}",
+        table.add_row(Text(item["code"]), Wrapped(item["name"]),
+                      Text(t.percent(item["completeness"]),
                            style="green" if item["complete"] else "yellow"))
     return [table]
 
@@ -232,11 +260,11 @@ def batch_table(header: list[str], rows: list[tuple[list[str], bool]], show_head
     name the width it needs), so tables printed one chunk after another line up as one."""
     table = Table(show_lines=True, show_header=show_header, expand=True)
     for index, heading in enumerate(header):
-        table.add_column(heading, justify="right" if index in (0, 3) else "left",
+        table.add_column(Wrapped(heading), justify="right" if index in (0, 3) else "left",
                          ratio=None if index == 2 else (1, 4, 0, 1, 3, 4)[index],
                          min_width=pick_width if index == 2 else None)
     for cells, no_fit in rows:
-        table.add_row(*[Text(cell, style="red" if no_fit and i == 2 else "")
+        table.add_row(*[Wrapped(cell, style="red" if no_fit and i == 2 else "")
                         for i, cell in enumerate(cells)])
     return table
 
@@ -244,11 +272,11 @@ def batch_table(header: list[str], rows: list[tuple[list[str], bool]], show_head
 def render_diagram(layers: list[tuple[str, list[str]]], title: str, t: Localizer,
                    width: int) -> RenderableType:
     """Layers as boxes joined by arrows: side by side when the terminal is wide, else stacked."""
-    boxes = [Panel(Text("\n".join(node_label(n, t) for n in nodes)),
+    boxes = [Panel(Wrapped("\n".join(node_label(n, t) for n in nodes)),
                    title=Text(t.text("diagram.layer." + layer), style="bold"),
                    border_style="blue" if layer == "integration" else "dim")
              for layer, nodes in layers]
-    heading = Text(title, style="bold")
+    heading = Wrapped(title, style="bold")
     if width >= 100 and boxes:
         grid = Table.grid(padding=(0, 0), expand=True)
         for index in range(len(boxes)):

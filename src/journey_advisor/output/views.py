@@ -8,7 +8,17 @@ from __future__ import annotations
 from typing import Any, Mapping
 
 from ..core.i18n import Localizer
-from ..models import BlueprintFacts, BlueprintPage, Guardrail, Integration, PageSet, Result
+from ..models import (
+    BlueprintFacts,
+    BlueprintPage,
+    Count,
+    Guardrail,
+    Integration,
+    PageSet,
+    Result,
+    Term,
+    Terms,
+)
 from ..vocabulary import (
     BLUEPRINT_IDS,
     CHANNELS,
@@ -117,6 +127,17 @@ def guardrail_dict(guardrail: Guardrail, localizer: Localizer) -> dict[str, Any]
             "enforce": guardrail.enforce, "stated": guardrail.stated, "source": guardrail.source}
 
 
+def guardrail_line(guardrail: dict[str, Any], t: Localizer) -> str:
+    """One guardrail of `guardrail_dict` in a sentence of the locale: its name, its limit with
+    the measure, and the engagement models it applies to."""
+    params = {"guardrail": guardrail["label"], "value": Count(guardrail["limit"]),
+              "measure": Term(guardrail["measure"])}
+    if guardrail["applies_to"]:
+        return t.text("label.guardrail_models", models=Terms(tuple(guardrail["applies_to"])),
+                      **params)
+    return t.text("label.guardrail_limit", **params)
+
+
 def compare_dict(facts: Mapping[str, BlueprintFacts], pages: PageSet, localizer: Localizer,
                  result: Result | None = None) -> dict[str, Any]:
     """The `compare --format json` object: every fact side by side; `meets` when answers given."""
@@ -160,14 +181,15 @@ def batch_row(row: str, result: Result, facts: Mapping[str, BlueprintFacts], pag
               t: Localizer) -> list[str]:
     """One line of a batch: row, answers, pick (or none), score, integration, warnings."""
     answers = result.answers
-    # The ids, as typed in the file: short enough for one table cell.
-    summary = f"{answers.trigger}; {', '.join(answers.channels)}; {answers.deployment}"
+    # The answers in the glossary's words, like the rest of the table.
+    parts = [t.term(answers.trigger), t.terms(answers.channels), t.term(answers.deployment)]
     if answers.data != "any":
-        summary += f"; {answers.data}"
-    if answers.profiles is not None:
-        summary += f"; {t.count(answers.profiles)} {t.term('profiles')}"
-    if answers.messages_per_hour is not None:
-        summary += f"; {t.count(answers.messages_per_hour)}/h"
+        parts.append(t.term(answers.data))
+    for measure in ("profiles", "messages_per_hour"):
+        if answers.get(measure) is not None:
+            parts.append(t.text("label.measure_value", value=Count(answers.get(measure)),
+                                measure=Term(measure)))
+    summary = t.text("list.group_separator", "; ").join(parts)
     pick = (blueprint_summary(result.pick, facts, pages, t)["name"] if result.pick
             else t.text("label.none"))
     score = str(result.ranking[0].score) if result.pick else "—"

@@ -10,7 +10,7 @@ from ...core.answers import build_answers, missing_required
 from ...core.engine import evaluate, exit_code_for
 from ...errors import UsageError
 from ...knowledge import catalog
-from ...models import RuleSet, Terms
+from ...models import Choices, RuleSet
 from ...output.emit import View
 from ...vocabulary import FLAGS
 from ..session import Session
@@ -42,7 +42,7 @@ def collect_answers(session: Session, raw: dict[str, Any], rules: RuleSet, inter
         question = rules.question(missing[0])
         raise UsageError("error.no_terminal",
                          "{flag} is required when no terminal is attached (choose from {options})",
-                         flag=FLAGS[question.id], options=Terms(question.options))
+                         flag=FLAGS[question.id], options=Choices(question.options))
     return build_answers(given, rules)
 
 
@@ -64,7 +64,7 @@ def recommend(session: Session, raw: dict[str, Any], pages: Path | None, rules_f
     def table(width: int) -> list[Any]:
         from ...output.terminal import render_diagram, render_recommendation
 
-        out = render_recommendation(result, facts, page_set, t, explain)
+        out = render_recommendation(result, facts, page_set, t, explain, width)
         if result.pick is not None and width >= DIAGRAM_MIN_WIDTH:  # the pick's picture
             from ...knowledge.architecture import layers_for
             from ...output.mermaid import title_for
