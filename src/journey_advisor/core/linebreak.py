@@ -1,6 +1,7 @@
 """Line breaking by display width, at the boundaries the script allows (a small part of UAX #14).
 
-Latin, Cyrillic and Korean text breaks after spaces; Chinese and Japanese text may break between
+Latin, Cyrillic and Korean text breaks after spaces (after a hyphen only when a compound is
+wider than the line); Chinese and Japanese text may break between
 any two characters, except before closing punctuation (「、」「。」「）」…) or after opening
 punctuation (kinsoku). A number stays with the word or character after it ("1 時間", "50 M",
 "2億"), and product names ("Adobe Campaign v8") stay whole, as long as the line has room: only a
@@ -89,6 +90,8 @@ def break_levels(text: str) -> list[int]:
             number_unit = (token.isdigit() and previous.isdigit()
                            and (here.isalpha() or breaks_between_characters(here)))
             levels[i] = GLUED if (number_unit or i in glued) else ALLOWED
+        elif before == "-" and i > 1 and text[i - 2].isalpha() and here.isalpha():
+            levels[i] = GLUED  # "Echtzeit-|Messaging-|Server", only when the word needs it
         elif breaks_between_characters(before) or breaks_between_characters(here):
             if here in NO_START or before in NO_END:
                 continue
@@ -127,9 +130,13 @@ def line_spans(text: str, width: int, hang: int = 0, width_of: Width = char_widt
             if level > NEVER or (i < size and not unicodedata.combining(text[i])):
                 best[min(level, END)] = i
         cut = best[END] or best[ALLOWED]
-        if cut and cut < size and _unit_width(text, cut, levels, cells) > width - hang:
-            # What follows is too wide for any line: fill this one instead of leaving it short.
-            cut = max(cut, best[GLUED]) if best[GLUED] > cut else max(cut, best[NEVER])
+        if cut and cut < size and _unit_width(text, cut, levels, cells, ALLOWED) > width - hang:
+            # What follows is too wide for any line: fill this one instead of leaving it short,
+            # at its glue if that fits, else (a word wider than any line) between characters.
+            if best[GLUED] > cut:
+                cut = best[GLUED]
+            elif _unit_width(text, cut, levels, cells, GLUED) > width - hang:
+                cut = max(cut, best[NEVER])
         cut = cut or best[GLUED] or best[NEVER] or start + 1
         end = cut
         while end > start and text[end - 1] == " ":
@@ -141,10 +148,10 @@ def line_spans(text: str, width: int, hang: int = 0, width_of: Width = char_widt
     return spans or [(0, 0)]
 
 
-def _unit_width(text: str, start: int, levels: list[int], cells: list[int]) -> int:
-    """Cells from `start` to the next place a line may start (its spaces not counted)."""
+def _unit_width(text: str, start: int, levels: list[int], cells: list[int], level: int) -> int:
+    """Cells from `start` to the next break of at least `level` (its spaces not counted)."""
     end = start + 1
-    while end < len(text) and levels[end] < ALLOWED:
+    while end < len(text) and levels[end] < level:
         end += 1
     while end > start and text[end - 1] == " ":
         end -= 1

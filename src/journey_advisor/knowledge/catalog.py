@@ -154,18 +154,26 @@ def blueprint_page(pages: PageSet, blueprint_id: str) -> BlueprintPage | None:
     if path is None:
         return None
     text = read_text(Path(path), MAX_PAGE_BYTES)
+    separator = label_separator(pages.locale)
 
     def build() -> dict[str, Any]:
         from .pages import parse_blueprint_page
 
-        page = parse_blueprint_page(Path(path), path, blueprint_id, page_terms())
+        page = parse_blueprint_page(Path(path), path, blueprint_id, page_terms(), separator)
         return {**page._asdict(), "sections": dict(page.sections)}
 
     def restore(data: dict[str, Any]) -> BlueprintPage:
         return BlueprintPage(**{**data, "sections": {k: tuple(v) for k, v in data["sections"].items()},
                                 "alerts": tuple(data["alerts"])})
 
-    return cached(text, f"page|{path}|{blueprint_id}|{_terms_key()}", build, restore)
+    return cached(text, f"page|{path}|{blueprint_id}|{separator}|{_terms_key()}", build, restore)
+
+
+def label_separator(locale: str) -> str:
+    """The `label: text` separator of a locale's UI strings (French `\u00a0: `, Chinese `：`)."""
+    path = strings_path(locale)
+    strings = load_strings(path) if path.is_file() else {}
+    return strings.get("list.label_separator", ": ")
 
 
 def section_headings(languages: Iterable[str]) -> dict[str, str]:

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from rich.cells import cell_len
+from rich.cells import cell_len, get_character_cell_size
 from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
 from ..core.i18n import Localizer
+from ..core.linebreak import widest_unit
 from ..models import BlueprintFacts, PageSet, Result
 from ..vocabulary import SECTION_KINDS
 from .mermaid import node_label
@@ -201,7 +202,9 @@ def _level(value: object, t: Localizer) -> Wrapped:
     return Wrapped(word, style="green" if value in ("primary", "native") else "")
 
 
-def render_compare(data: dict, t: Localizer) -> list[RenderableType]:
+def render_compare(data: dict, t: Localizer, width: int = 100) -> list[RenderableType]:
+    """The facts side by side; below 100 columns the guardrails, sentences rather than marks,
+    follow the table, one list per blueprint, so they keep the width to be read."""
     ids = [b["id"] for b in data["blueprints"]]
     table = Table(show_lines=False)
     table.add_column("")
@@ -232,14 +235,22 @@ def render_compare(data: dict, t: Localizer) -> list[RenderableType]:
     section(t.text("label.data"))
     for strategy, values in data["data"].items():
         table.add_row(Wrapped(t.term(strategy)), *[_level(values[b], t) for b in ids])
-    section(t.text("label.guardrails"))
-    table.add_row(Text(""), *[Wrapped(_bullets([guardrail_line(g, t) for g in data["guardrails"][b]])
-                                      if data["guardrails"][b] else "—") for b in ids])
+    lists = {b: (_bullets([guardrail_line(g, t) for g in data["guardrails"][b]])
+                 if data["guardrails"][b] else Text("—")) for b in ids}
+    if width >= 100:
+        section(t.text("label.guardrails"))
+        table.add_row(Text(""), *[Wrapped(lists[b]) for b in ids])
     section(t.text("label.status"))
     table.add_row(Text(""), *[Wrapped(t.text("status." + data["status"][b]),
                                       style="yellow" if data["status"][b] == "deprecated" else "green")
                               for b in ids])
-    return [table]
+    if width >= 100:
+        return [table]
+    out: list[RenderableType] = [table, Wrapped(Text("\n" + t.text("label.guardrails"), style="bold"))]
+    for blueprint in data["blueprints"]:
+        out.append(Wrapped(Text(blueprint["name"], style="bold underline")))
+        out.append(Wrapped(lists[blueprint["id"]]))
+    return out
 
 
 def render_languages(data: dict, t: Localizer) -> list[RenderableType]:
@@ -255,14 +266,18 @@ def render_languages(data: dict, t: Localizer) -> list[RenderableType]:
 
 
 def batch_table(header: list[str], rows: list[tuple[list[str], bool]], show_header: bool = True,
-                pick_width: int = 0) -> RenderableType:
+                pick_width: int = 0, width: int = 100) -> RenderableType:
     """Rows of a batch (cells, no fit?). The columns take fixed shares of the width (the pick's
-    name the width it needs), so tables printed one chunk after another line up as one."""
+    name the width it needs, a heading at least its widest word), so tables printed one chunk
+    after another line up as one."""
     table = Table(show_lines=True, show_header=show_header, expand=True)
+    if width < NARROW:
+        pick_width = min(pick_width, 17)  # "Adobe Journey / Optimizer" rather than no room
     for index, heading in enumerate(header):
+        narrowest = max(widest_unit(heading, get_character_cell_size), 2)
         table.add_column(Wrapped(heading), justify="right" if index in (0, 3) else "left",
                          ratio=None if index == 2 else (1, 4, 0, 1, 3, 4)[index],
-                         min_width=pick_width if index == 2 else None)
+                         width=pick_width if index == 2 else narrowest)
     for cells, no_fit in rows:
         table.add_row(*[Wrapped(cell, style="red" if no_fit and i == 2 else "")
                         for i, cell in enumerate(cells)])
