@@ -129,7 +129,7 @@ def localized_classes(group: type, command: type, t: Localizer) -> tuple[type, t
     class LocalizedFormatter(HelpFormatter):
         def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
             if prefix is None:
-                prefix = t.heading(word("Usage", t)) + " "
+                prefix = t.labelled(word("Usage", t), "")  # "Usage: ", "用法："
             lead = f"{'':>{self.current_indent}}{prefix}{prog} "
             room = self.width - self.current_indent
             if text_width(lead) + 20 <= room:
