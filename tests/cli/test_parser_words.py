@@ -65,7 +65,7 @@ def test_a_usage_error_shows_the_usage_and_the_help_hint_in_the_language():
 def test_every_parser_message_is_translated_with_its_placeholders(locale):
     t = catalog.localizer([locale])
     english = catalog.localizer(["en"])
-    from journey_advisor.cli.parser_words import MESSAGES, message
+    from journey_advisor.cli.parser_words import message, message_keys
 
     samples = {"parser.no_such_option": "No such option: --x", "parser.missing_argument":
                "Missing argument 'ID'.", "parser.missing_option": "Missing option '--x'.",
@@ -74,7 +74,7 @@ def test_every_parser_message_is_translated_with_its_placeholders(locale):
                "parser.requires_value": "Option '-t' requires an argument.",
                "parser.takes_no_value": "Option '--explain' does not take a value.",
                "parser.invalid_value": "Invalid value for '--x': bad"}
-    assert {key for _, key in MESSAGES} == set(samples)
+    assert message_keys() == set(samples)
     for key, sample in samples.items():
         translated = message(sample, t)
         assert translated.strip()

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import re
 import sys
+from functools import lru_cache
 from typing import Any, TextIO
 
 from ..core.i18n import Localizer
-from ..core.linebreak import text_width, wrap
 from ..core.safe_text import inert
 
 try:  # typer >= 0.22 vendors click; older releases use click itself
@@ -36,31 +36,40 @@ WORDS = {
     "Show completion for the current shell, to copy it or customize the installation.":
         "parser.show_completion",
 }
-# The bracketed notes after an option's help: "[default: table]", "[required]".
-NOTES = (
-    (re.compile(r"default: (?P<default>.*)", re.S), "parser.default"),
-    (re.compile(r"required"), "parser.required"),
-    (re.compile(r"env var: (?P<var>.*)", re.S), "parser.env_var"),
-)
-_NOTE_BLOCK = re.compile(r"(?P<help>.*?)(?:\s*)\[(?P<notes>[^\[\]]*)\]", re.S)
-# The parser's errors (both click versions), by the key of their translation.
-MESSAGES = (
-    (re.compile(r"No such option: (?P<name>\S+) Did you mean (?P<possibility>.+)\?", re.S),
-     "parser.no_such_option"),
-    (re.compile(r"No such option: (?P<name>\S+) \(Possible options: (?P<possibilities>.+)\)",
-                re.S), "parser.no_such_option"),
-    (re.compile(r"No such option: (?P<name>.+)", re.S), "parser.no_such_option"),
-    (re.compile(r"Missing argument (?P<name>.+?)\."), "parser.missing_argument"),
-    (re.compile(r"Missing option (?P<name>.+?)\."), "parser.missing_option"),
-    (re.compile(r"Missing command\."), "parser.missing_command"),
-    (re.compile(r"No such command (?P<name>.+)\.", re.S), "parser.no_such_command"),
-    (re.compile(r"Got unexpected extra argument(?:s|\(s\))? \((?P<args>.*)\)", re.S),
-     "parser.extra_arguments"),
-    (re.compile(r"Option (?P<name>.+) requires an argument\.", re.S), "parser.requires_value"),
-    (re.compile(r"Option (?P<name>.+) does not take a value\.", re.S), "parser.takes_no_value"),
-    (re.compile(r"Invalid value for (?P<name>.+?): (?P<message>.*)", re.S), "parser.invalid_value"),
-)
-_SENTENCE = re.compile(r"(.+?(?:[.!?](?=\s|$)|[。！？]))", re.S)
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[Any, Any, Any, Any]:
+    """(notes, note block, messages, first sentence): compiled on first use, not at every start."""
+    # The bracketed notes after an option's help: "[default: table]", "[required]".
+    notes = (
+        (re.compile(r"default: (?P<default>.*)", re.S), "parser.default"),
+        (re.compile(r"required"), "parser.required"),
+        (re.compile(r"env var: (?P<var>.*)", re.S), "parser.env_var"),
+    )
+    note_block = re.compile(r"(?P<help>.*?)(?:\s*)\[(?P<notes>[^\[\]]*)\]", re.S)
+    # The parser's errors (both click versions), by the key of their translation.
+    messages = (
+        (re.compile(r"No such option: (?P<name>\S+) Did you mean (?P<possibility>.+)\?", re.S),
+         "parser.no_such_option"),
+        (re.compile(r"No such option: (?P<name>\S+) \(Possible options: (?P<possibilities>.+)\)",
+                    re.S), "parser.no_such_option"),
+        (re.compile(r"No such option: (?P<name>.+)", re.S), "parser.no_such_option"),
+        (re.compile(r"Missing argument (?P<name>.+?)\."), "parser.missing_argument"),
+        (re.compile(r"Missing option (?P<name>.+?)\."), "parser.missing_option"),
+        (re.compile(r"Missing command\."), "parser.missing_command"),
+        (re.compile(r"No such command (?P<name>.+)\.", re.S), "parser.no_such_command"),
+        (re.compile(r"Got unexpected extra argument(?:s|\(s\))? \((?P<args>.*)\)", re.S),
+         "parser.extra_arguments"),
+        (re.compile(r"Option (?P<name>.+) requires an argument\.", re.S), "parser.requires_value"),
+        (re.compile(r"Option (?P<name>.+) does not take a value\.", re.S), "parser.takes_no_value"),
+        (re.compile(r"Invalid value for (?P<name>.+?): (?P<message>.*)", re.S),
+         "parser.invalid_value"),
+    )
+    sentence = re.compile(r"(.+?(?:[.!?](?=\s|$)|[。！？]))", re.S)
+    return notes, note_block, messages, sentence
+
+
+def message_keys() -> set[str]:
+    return {key for _, key in _patterns()[2]}
 
 
 def word(text: str, t: Localizer) -> str:
@@ -72,11 +81,12 @@ def word(text: str, t: Localizer) -> str:
 def help_text(text: str, t: Localizer) -> str:
     """An option's help with click's own parts translated: the built-in options' help and the
     bracketed notes ("[default: table]" -> "[Standard: table]")."""
-    match = _NOTE_BLOCK.fullmatch(text)
+    note_patterns, note_block, _, _ = _patterns()
+    match = note_block.fullmatch(text)
     notes: list[str] = []
     if match:
         for part in match.group("notes").split("; "):
-            for pattern, key in NOTES:
+            for pattern, key in note_patterns:
                 found = pattern.fullmatch(part)
                 if found:
                     notes.append(t.text(key, part, **found.groupdict()))
@@ -94,7 +104,7 @@ def help_text(text: str, t: Localizer) -> str:
 
 def message(text: str, t: Localizer) -> str:
     """One of the parser's error messages in the user's language."""
-    for pattern, key in MESSAGES:
+    for pattern, key in _patterns()[2]:
         found = pattern.fullmatch(text.strip())
         if not found:
             continue
@@ -118,7 +128,7 @@ def message(text: str, t: Localizer) -> str:
 
 def first_sentence(text: str) -> str:
     """The first sentence of a command's help, whole (click cuts it with "..." to fit)."""
-    found = _SENTENCE.match(text.strip())
+    found = _patterns()[3].match(text.strip())
     return found.group(1) if found else text.strip()
 
 
@@ -128,6 +138,8 @@ def localized_classes(group: type, command: type, t: Localizer) -> tuple[type, t
 
     class LocalizedFormatter(HelpFormatter):
         def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+            from ..core.linebreak import text_width, wrap
+
             if prefix is None:
                 prefix = t.labelled(word("Usage", t), "")  # "Usage: ", "用法："
             lead = f"{'':>{self.current_indent}}{prefix}{prog} "
@@ -148,6 +160,8 @@ def localized_classes(group: type, command: type, t: Localizer) -> tuple[type, t
             self.write(f"{'':>{self.current_indent}}{t.heading(word(heading, t))}\n")
 
         def write_text(self, text: str) -> None:
+            from ..core.linebreak import wrap
+
             indent = " " * self.current_indent
             room = max(self.width - self.current_indent, 11)
             paragraphs = re.split(r"\n\s*\n", text.strip("\n"))
@@ -163,6 +177,8 @@ def localized_classes(group: type, command: type, t: Localizer) -> tuple[type, t
                     self.write(indent + line + "\n")
 
         def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
+            from ..core.linebreak import text_width, wrap
+
             rows = [(first, help_text(second, t) if second else "") for first, second in rows]
             if not rows:
                 return

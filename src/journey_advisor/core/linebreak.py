@@ -37,10 +37,14 @@ PRODUCT_NAMES = (
     "Message Center", "Experience League", "Campaign Classic", "Campaign Standard", "Mobile SDK",
     "Web SDK", "Customer Journey Analytics",
 )
-_PRODUCTS = re.compile("|".join(re.escape(name) for name in PRODUCT_NAMES))
 _BULLET = re.compile(r"\s*(?:[•◦▪‣⚠✓✗★*-]|\d+[.)])\s+")
 
 Width = Callable[[str], int]
+
+
+@lru_cache(maxsize=1)
+def _products() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(name) for name in PRODUCT_NAMES))
 
 
 def char_width(character: str) -> int:
@@ -71,7 +75,7 @@ def break_levels(text: str) -> list[int]:
     levels = [NEVER] * (size + 1)
     levels[size] = END
     glued = set()
-    for match in _PRODUCTS.finditer(text):
+    for match in _products().finditer(text):
         glued.update(i + 1 for i in range(match.start(), match.end() - 1) if text[i] == " ")
     previous = ""  # the last character that is not a space
     token = ""  # the first character of the word `previous` ends
