@@ -114,6 +114,11 @@ class Localizer:
         """`label: value` with the locale's separator (French `label : value`, Chinese `label：value`)."""
         return label + self.text("list.label_separator", ": ") + value
 
+    def annotated(self, text: str, note: str) -> str:
+        """`text (note)`; with full-width parentheses no space is needed: `text（note）`."""
+        noted = self.text("list.parenthesized", "({text})", text=note)
+        return text + ("" if noted[:1] in "（［【" or not text else " ") + noted
+
     def heading(self, label: str) -> str:
         """`label:` at the end of a line, with the locale's colon."""
         return label + self.text("list.label_separator", ": ").rstrip(" ")

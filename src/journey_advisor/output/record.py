@@ -53,9 +53,10 @@ def render_decision_record(result: Result, facts: Mapping[str, BlueprintFacts], 
     if result.pick is not None:
         summary = blueprint_summary(result.pick, facts, pages, t)
         verdict = by_id[result.pick]
-        status = (" " + t.text("list.parenthesized", text=t.text("status.deprecated"))
-                  if summary["status"] == "deprecated" else "")
-        out += [f"**{summary['name']}**{status} — {t.text('label.score', score=verdict.score)}", ""]
+        title = f"**{summary['name']}**"
+        if summary["status"] == "deprecated":
+            title = t.annotated(title, t.text("status.deprecated"))
+        out += [f"{title} — {t.text('label.score', score=verdict.score)}", ""]
         if summary["description"]:
             out += [summary["description"], ""]
         out += [f"### {t.text('record.why')}", ""]

@@ -148,8 +148,9 @@ def render_trace(result: Result, names: Mapping[str, str], t: Localizer) -> Rend
         for rule_id, effect, points, message in verdict.trace:
             effect_label = (f"+{points}" if effect == "score"
                             else t.text("label.excluded" if effect == "exclude" else "label.warning"))
-            text.append(f"\n  • {rule_id} ", style="cyan")
-            text.append(t.text("list.parenthesized", text=effect_label) + " ", style="dim")
+            text.append(f"\n  • {rule_id}", style="cyan")
+            noted = t.annotated(rule_id, effect_label)[len(rule_id):]
+            text.append(noted + ("" if noted.endswith("）") else " "), style="dim")
             text.append(t.message(message))
     return Wrapped(text)
 
