@@ -99,17 +99,6 @@ class Localizer:
             chosen = f"{key}.other"
         return self.text(chosen, count=Number(count), **params)
 
-    def template(self, key: str, default: str) -> str:
-        """The raw template of `key` (placeholders unfilled) for code that fills them itself;
-        English, then `default`, when the translation lacks a placeholder of the English one."""
-        english = self._fallback_strings.get(key, default)
-        own = self._strings.get(key)
-        if own is not None and sorted(_fields(own)) == sorted(_fields(english)):
-            return own
-        if own is None and key in self._fallback_strings:
-            self.missing.add(key)
-        return english
-
     def labelled(self, label: str, value: str) -> str:
         """`label: value` with the locale's separator (French `label : value`, Chinese `label：value`)."""
         return label + self.text("list.label_separator", ": ") + value
@@ -213,13 +202,6 @@ def _one_period(template: str, values: Mapping[str, Any]) -> str:
         if isinstance(value, str) and value.endswith(".") and "{" + name + "}." in template:
             template = template.replace("{" + name + "}.", "{" + name + "}")
     return template
-
-
-def _fields(template: str) -> list[str]:
-    try:
-        return [field for _, field, _, _ in string.Formatter().parse(template) if field is not None]
-    except ValueError:
-        return ["{"]  # broken: never equal to a sound template's fields
 
 
 @lru_cache(maxsize=16)

@@ -68,7 +68,8 @@ def breaks_between_characters(character: str) -> bool:
             or 0xFF00 <= code <= 0xFFEF or 0x20000 <= code <= 0x3FFFF)
 
 
-def break_levels(text: str) -> list[int]:
+@lru_cache(maxsize=1024)  # a cell is measured, then drawn: the same text twice
+def break_levels(text: str) -> tuple[int, ...]:
     """levels[i]: how freely a line may start at text[i] (levels[0] is unused, levels[len] is END).
     Only ordinary spaces break; no-break spaces (U+00A0, U+202F) glue, as typography intends."""
     size = len(text)
@@ -100,7 +101,7 @@ def break_levels(text: str) -> list[int]:
             if here in NO_START or before in NO_END:
                 continue
             levels[i] = GLUED if before.isdigit() else ALLOWED  # "2億", "3 万"
-    return levels
+    return tuple(levels)
 
 
 def hanging_indent(line: str, width_of: Width = char_width) -> int:
@@ -152,7 +153,7 @@ def line_spans(text: str, width: int, hang: int = 0, width_of: Width = char_widt
     return spans or [(0, 0)]
 
 
-def _unit_width(text: str, start: int, levels: list[int], cells: list[int], level: int) -> int:
+def _unit_width(text: str, start: int, levels: tuple[int, ...], cells: list[int], level: int) -> int:
     """Cells from `start` to the next break of at least `level` (its spaces not counted)."""
     end = start + 1
     while end < len(text) and levels[end] < level:
