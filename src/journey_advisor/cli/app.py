@@ -178,6 +178,10 @@ def build_app(session: Session) -> typer.Typer:
     pages_app = typer.Typer(help=t("help.pages_group"), no_args_is_help=True, cls=group)
     app.add_typer(pages_app, name="pages")
 
+    @pages_app.callback()
+    def pages_root(lang: Lang = None) -> None:  # `pages --help --lang ja`, as at the top
+        session.check_lang()
+
     @pages_app.command("check", help=t("help.pages_check"), cls=command)
     def pages_check(
         directory: Annotated[Optional[str], typer.Argument(help=t("help.pages_dir"),
