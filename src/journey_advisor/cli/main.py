@@ -20,6 +20,7 @@ from ..core.i18n import Localizer
 from ..core.locale import unmet_request
 from ..core.safe_text import inert
 from ..errors import EXIT_DATA, EXIT_INTERRUPTED, EXIT_TERMINATED, AdvisorError
+from ..knowledge import catalog
 from .app import build_app
 from .parser_words import show_parser_error
 from .session import Session, make_session, peek_lang
@@ -67,6 +68,7 @@ def run(argv: list[str], env: Mapping[str, str]) -> int:
             sys.stderr.write("\n" + session.t.text(key) + "\n")
             code = EXIT_TERMINATED if _terminated else code
         note_missing_strings(session.t)
+        catalog.remember_formatted(session.t)
         return code
     except AdvisorError as error:
         say_error(inert(session.t.error(error) if session else error.english()),

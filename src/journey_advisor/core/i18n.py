@@ -2,8 +2,9 @@
 
 A Localizer formats Messages: option ids become glossary terms, counts, numbers, dates and
 plural forms follow the locale's CLDR rules (through Babel, imported only when a number or a
-date is actually formatted, so a JSON answer without one never pays for it), and a translation
-that is missing, or whose placeholders do not match, falls back to English.
+date is actually formatted, so a JSON answer without one never pays for it; and a value an
+earlier run formatted comes from a memo the knowledge layer keeps), and a translation that is
+missing, or whose placeholders do not match, falls back to English.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import re
 import string
 from functools import lru_cache
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 from ..errors import AdvisorError
 from ..models import Choices, Count, Date, Message, Number, Problem, Term, Terms
@@ -21,7 +22,9 @@ REMEMBERED_MESSAGES = 4_096
 
 class Localizer:
     def __init__(self, locale: str, strings: Mapping[str, str], terms: Mapping[str, str],
-                 fallback_strings: Mapping[str, str], fallback_terms: Mapping[str, str]) -> None:
+                 fallback_strings: Mapping[str, str], fallback_terms: Mapping[str, str], *,
+                 memo: Callable[[], dict[str, str]] | None = None) -> None:
+        """`memo`, when given, loads the values formatted by earlier runs (see `formatted`)."""
         self.locale = locale
         self._strings = strings
         self._terms = terms
@@ -31,7 +34,9 @@ class Localizer:
         self._messages: dict[Any, str] = {}
         # Messages the engine reuses (score reasons), by identity: no key to build.
         self._same: dict[int, tuple[Message, str]] = {}
-        self._numbers: dict[Any, str] = {}
+        self._load_memo = memo
+        self._formatted_values: dict[str, str] | None = None
+        self.formatted_new = False  # values formatted in this run that the memo lacked
 
     def text(self, key: str, default: str | None = None, /, **params: Any) -> str:
         """The string `key` with `params` filled in; English, then `default`, then the key itself."""
@@ -81,19 +86,28 @@ class Localizer:
         """An ISO date (2025-08-25) as the locale writes it in a sentence; as given if not a date."""
         return self._formatted("date", iso, format_date)
 
-    def _formatted(self, kind: str, value: Any, formatter: Any) -> str:
-        key = (kind, value)
-        text = self._numbers.get(key)
+    def _formatted(self, kind: str, value: Any, formatter: Callable[[Any, str], str]) -> str:
+        # Babel costs ~25 ms to load: a value formatted by an earlier run comes from the memo.
+        known = self.formatted()
+        key = f"{kind}|{value}"
+        text = known.get(key)
         if text is None:
-            if len(self._numbers) >= REMEMBERED_MESSAGES:
-                self._numbers.clear()
-            text = self._numbers[key] = formatter(value, self.locale)
+            if len(known) >= REMEMBERED_MESSAGES:
+                del known[next(iter(known))]
+            text = known[key] = formatter(value, self.locale)
+            self.formatted_new = True
         return text
+
+    def formatted(self) -> dict[str, str]:
+        """The formatted numbers, dates and plural categories known so far, by kind and value."""
+        if self._formatted_values is None:
+            self._formatted_values = dict(self._load_memo()) if self._load_memo else {}
+        return self._formatted_values
 
     def plural(self, key: str, count: int, /, **params: Any) -> str:
         """The plural form of `key` for `count` (`key.one`, `key.few`, ... as CLDR names them,
         else `key.other`), with `count` filled in as a grouped number."""
-        category = plural_category(count, self.locale)
+        category = self._formatted("plural", count, plural_category)
         chosen = f"{key}.{category}"
         if chosen not in self._strings and chosen not in self._fallback_strings:
             chosen = f"{key}.other"
