@@ -14,6 +14,7 @@ from ..core.answers import unknown_value
 from ..output.emit import BatchView, emit, emit_batch, print_data
 from ..vocabulary import FORMATS, QUESTION_IDS, SHOW_FORMATS
 from .commands import Outcome
+from .parser_words import localized_classes
 from .session import Session, as_path
 from .typer_speed import fast_classes
 
@@ -52,7 +53,8 @@ def show(outcome: Outcome, output_format: str) -> None:
 
 def build_app(session: Session) -> typer.Typer:
     t = session.t.text
-    group, command = fast_classes()
+    # The parser's own words ("Usage", "Options", its errors) in the user's language too.
+    group, command = localized_classes(*fast_classes(), session.t)
     app = typer.Typer(help=t("app.help"), epilog=t("app.epilog"), no_args_is_help=True,
                       pretty_exceptions_enable=False, rich_markup_mode=None, cls=group,
                       context_settings={"help_option_names": ["-h", "--help"]})
@@ -62,14 +64,17 @@ def build_app(session: Session) -> typer.Typer:
             print_data(f"journey-advisor {__version__}")
             raise typer.Exit()
 
+    Lang = Annotated[Optional[str], typer.Option("--lang", "-L", help=t("help.lang"))]
+
     @app.callback()
     def root(
         version: Annotated[bool, typer.Option("--version", help=t("help.version"),
                                               callback=show_version, is_eager=True)] = False,
+        lang: Lang = None,
     ) -> None:
-        pass
-
-    Lang = Annotated[Optional[str], typer.Option("--lang", "-L", help=t("help.lang"))]
+        # Read before parsing (session.peek_lang); accepted here too, so `journey-advisor
+        # --help --lang fr` and `journey-advisor -L ja list` work as they read.
+        session.check_lang()
     Format = Annotated[str, typer.Option("--format", "-o", help=t("help.format"))]
     # Paths arrive as the strings typed (see typer_speed); `as_path` makes them Paths.
     Pages = Annotated[Optional[str], typer.Option("--pages", help=t("help.pages"))]
@@ -183,6 +188,10 @@ def build_app(session: Session) -> typer.Typer:
 
     pages_app = typer.Typer(help=t("help.pages_group"), no_args_is_help=True, cls=group)
     app.add_typer(pages_app, name="pages")
+
+    @pages_app.callback()
+    def pages_root(lang: Lang = None) -> None:  # `pages --help --lang ja`, as at the top
+        session.check_lang()
 
     @pages_app.command("check", help=t("help.pages_check"), cls=command)
     def pages_check(

@@ -9,10 +9,11 @@ from __future__ import annotations
 import sys
 from typing import Any, Callable
 
-from ..core.answers import canonical, is_blank, parse_count
+from ..core.answers import LIST_SEPARATORS, canonical, is_blank, parse_count
 from ..core.i18n import Localizer
 from ..errors import UsageError
 from ..models import Question, RuleSet
+from ..vocabulary import FLAGS
 
 Ask = Callable[[str], str]
 Say = Callable[[str], None]
@@ -47,7 +48,10 @@ def ask_missing(raw: dict[str, Any], rules: RuleSet, t: Localizer, ask: Ask = te
 
 def option_label(question: Question, option: str, t: Localizer) -> str:
     term = t.term(option)
-    label = term if canonical(term) == option else f"{term} ({option})"
+    # The id only where the term does not already show it: "cloud (Adobe-hosted)", not
+    # "cloud (Adobe-hosted) (cloud)".
+    label = term if option.casefold() in term.casefold() else t.text(
+        "list.choice", "{id} ({label})", id=term, label=option)
     if question.id in OPTION_HELP:
         label += f" — {t.text('option.' + option)}"
     return label
@@ -93,17 +97,18 @@ def ask_one(question: Question, t: Localizer, ask: Ask, say: Say) -> Any:
             continue
         if question.kind == "count":
             try:
-                return parse_count(text, t.text(f"question.{question.id}"))
+                # Named by its flag: the question text ends in "?", and "?:" reads badly.
+                return parse_count(text, FLAGS.get(question.id, question.id))
             except UsageError as error:
                 say(t.error(error))
                 continue
-        parts = [p for p in text.replace(";", ",").split(",") if p.strip()]
+        parts = [p for p in LIST_SEPARATORS.split(text) if p.strip()]
         if question.kind == "choice" and len(parts) != 1:
             parts = [text]
         chosen = [resolve_option(part, question, t) for part in parts]
         unknown = [part.strip() for part, option in zip(parts, chosen) if option is None]
         if unknown:
-            say(t.text("prompt.invalid", value=", ".join(unknown)))
+            say(t.text("prompt.invalid", value=t.text("list.separator", ", ").join(unknown)))
             continue
         if question.kind == "choice":
             return chosen[0]

@@ -145,7 +145,7 @@ def _stream_table(view: BatchView) -> None:
     for row, result in view.items():
         chunk.append((view.row(row, result), result.pick is None))
         if len(chunk) == TABLE_CHUNK:
-            print_all(screen, [batch_table(header, chunk, first, pick_width)])
+            print_all(screen, [batch_table(header, chunk, first, pick_width, screen.width)])
             chunk, first = [], False
     if chunk or first:
-        print_all(screen, [batch_table(header, chunk, first, pick_width)])
+        print_all(screen, [batch_table(header, chunk, first, pick_width, screen.width)])

@@ -9,7 +9,18 @@ from typing import Any, Mapping
 
 from ..core.explain import Explanation
 from ..core.i18n import Localizer
-from ..models import BlueprintFacts, BlueprintPage, Guardrail, Integration, PageSet, Result, Terms
+from ..models import (
+    BlueprintFacts,
+    BlueprintPage,
+    Count,
+    Date,
+    Guardrail,
+    Integration,
+    PageSet,
+    Result,
+    Term,
+    Terms,
+)
 from ..vocabulary import (
     BLUEPRINT_IDS,
     CHANNELS,
@@ -41,7 +52,7 @@ def fact_word(value: object, t: Localizer, only_for: list[str] | None = None) ->
     else:
         word = t.text(f"fit.{value}")
     if only_for:
-        word += " " + t.text("label.only_for", models=Terms(tuple(only_for)))
+        word = t.beside(word, t.text("label.only_for", models=Terms(tuple(only_for))))
     return word
 
 
@@ -125,6 +136,11 @@ def result_dict(result: Result, facts: Mapping[str, BlueprintFacts], pages: Page
     return data
 
 
+def sources_text(sources: tuple[str, ...] | list[str], t: Localizer) -> str:
+    """Several sources in one line, apart as the locale keeps groups apart."""
+    return t.text("list.group_separator", "; ").join(sources)
+
+
 def caveat_dicts(result: Result, localizer: Localizer) -> list[dict[str, Any]]:
     """The result's caveats: id, localized text, and the sources that conflict."""
     return [{"id": caveat.id, "text": localizer.message(caveat.message),
@@ -156,15 +172,26 @@ def guardrail_dict(guardrail: Guardrail, localizer: Localizer) -> dict[str, Any]
 
 
 def guardrail_line(guardrail: Mapping[str, Any], t: Localizer) -> str:
-    """One guardrail of `compare` in words: label, limit, where it applies, what the figure is."""
-    line = f"{guardrail['label']}: {t.count(guardrail['limit'])} {t.term(guardrail['measure'])}"
+    """One guardrail of `guardrail_dict` in a sentence of the locale: its name with what the
+    figure is (withdrawn on a date, a sizing that can grow), its limit with the measure, and
+    the engagement models it applies to."""
+    name = t.beside(guardrail["label"], figure_note(guardrail["status"], guardrail["withdrawn"], t))
+    params = {"guardrail": name, "value": Count(guardrail["limit"]),
+              "measure": Term(guardrail["measure"])}
     if guardrail["applies_to"]:
-        line += f" ({t.terms(guardrail['applies_to'])})"
-    if guardrail["status"] == "withdrawn":
-        line += " " + t.text("label.figure_withdrawn", date=guardrail["withdrawn"])
-    elif guardrail["status"] == "sizing":
-        line += " " + t.text("label.figure_sizing")
-    return line
+        return t.text("label.guardrail_models", models=Terms(tuple(guardrail["applies_to"])),
+                      **params)
+    return t.text("label.guardrail_limit", **params)
+
+
+def figure_note(status: str, withdrawn: str | None, t: Localizer) -> str:
+    """What a guardrail's figure is, in parentheses of the locale: "(withdrawn 17 December
+    2024)", "(a sizing that can grow)"; nothing for a documented limit."""
+    if status == "withdrawn":
+        return t.text("label.figure_withdrawn", date=Date(withdrawn) if withdrawn else "?")
+    if status == "sizing":
+        return t.text("label.figure_sizing")
+    return ""
 
 
 def compare_dict(facts: Mapping[str, BlueprintFacts], pages: PageSet, localizer: Localizer,
@@ -222,24 +249,25 @@ def batch_row(row: str, result: Result, facts: Mapping[str, BlueprintFacts], pag
               t: Localizer) -> list[str]:
     """One line of a batch: row, answers, pick (or none), score, integration, warnings."""
     answers = result.answers
-    # The ids, as typed in the file: short enough for one table cell.
-    summary = f"{answers.trigger}; {', '.join(answers.channels)}; {answers.deployment}"
+    # The answers in the glossary's words, like the rest of the table.
+    parts = [t.term(answers.trigger), t.terms(answers.channels), t.term(answers.deployment)]
     if answers.data != "any":
-        summary += f"; {answers.data}"
-    if answers.profiles is not None:
-        summary += f"; {t.count(answers.profiles)} {t.term('profiles')}"
-    if answers.messages_per_hour is not None:
-        summary += f"; {t.count(answers.messages_per_hour)}/h"
+        parts.append(t.term(answers.data))
+    for measure in ("profiles", "messages_per_hour"):
+        if answers.get(measure) is not None:
+            parts.append(t.text("label.measure_value", value=Count(answers.get(measure)),
+                                measure=Term(measure)))
     if answers.latency is not None:
-        summary += f"; {answers.latency}"
+        parts.append(t.term(answers.latency))
     if answers.needs:
-        summary += f"; {', '.join(answers.needs)}"
+        parts.append(t.terms(answers.needs))
     if answers.current != "none":
-        summary += f"; {answers.current}"
+        parts.append(t.term(answers.current))
+    summary = t.text("list.group_separator", "; ").join(parts)
     pick = (blueprint_summary(result.pick, facts, pages, t)["name"] if result.pick
             else t.text("label.none"))
     if result.pick and facts[result.pick].status == "deprecated":
-        pick += f" ({t.text('status.deprecated')})"
+        pick = t.annotated(pick, t.text("status.deprecated"))
     score = str(result.ranking[0].score) if result.pick else "—"
     integration = integration_dict(result.integration, t)
     return [row, summary, pick, score, integration["name"] if integration else "",

@@ -11,7 +11,7 @@ from ...core.engine import evaluate, exit_code_for
 from ...core.explain import explain as explain_result
 from ...errors import UsageError
 from ...knowledge import catalog
-from ...models import RuleSet, Terms
+from ...models import Choices, RuleSet
 from ...output.emit import View
 from ...vocabulary import FLAGS
 from ..session import Session
@@ -44,7 +44,7 @@ def collect_answers(session: Session, raw: dict[str, Any], rules: RuleSet, inter
         question = rules.question(missing[0])
         raise UsageError("error.no_terminal",
                          "{flag} is required when no terminal is attached (choose from {options})",
-                         flag=FLAGS[question.id], options=Terms(question.options))
+                         flag=FLAGS[question.id], options=Choices(question.options))
     answered = frozenset(k for k, v in given.items() if v not in (None, [], "", ()))
     return build_answers(given, rules), answered
 
@@ -66,9 +66,10 @@ def recommend(session: Session, raw: dict[str, Any], pages: Path | None, rules_f
         return result_dict(result, facts, page_set, t, explanation, with_trace=explain)
 
     def table(width: int) -> list[Any]:
-        from ...output.terminal import render_diagram, render_recommendation
+        from ...output.recommendation import render_recommendation
+        from ...output.terminal import render_diagram
 
-        out = render_recommendation(result, facts, page_set, t, explanation, explain)
+        out = render_recommendation(result, facts, page_set, t, explanation, explain, width)
         if result.pick is not None and width >= DIAGRAM_MIN_WIDTH:  # the pick's picture
             from ...knowledge.architecture import layers_for
             from ...output.mermaid import title_for
