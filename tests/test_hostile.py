@@ -169,7 +169,7 @@ def test_ten_thousand_rows_are_over_the_page_limit(pages):
     text = overview(pages).read_text(encoding="utf-8").replace(
         "|---|---|---|\n", "|---|---|---|\n" + rows, 1)
     overview(pages).write_text(text, encoding="utf-8")
-    list_json(pages, 1, "larger than the 65536 bytes allowed")
+    list_json(pages, 1, "larger than the 65,536 bytes allowed")
 
 
 def test_rows_beyond_the_table_limit_are_ignored(pages):
@@ -201,7 +201,7 @@ def test_deep_nesting(pages, deep):
 def test_page_far_over_the_limit_is_refused(pages):
     with open(overview(pages), "ab") as handle:
         handle.write(b"x" * 50_000_000)
-    list_json(pages, 1, "larger than the 65536 bytes allowed")
+    list_json(pages, 1, "larger than the 65,536 bytes allowed")
 
 
 # Filesystem -----------------------------------------------------------------------------------

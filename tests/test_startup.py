@@ -14,7 +14,7 @@ from journey_advisor.knowledge import cache
 
 pytestmark = pytest.mark.slow
 
-HEAVY = ("pydantic", "rich", "markdown_it", "yaml", "frontmatter", "html.parser", "_hashlib",
+HEAVY = ("pydantic", "rich", "markdown_it", "yaml", "frontmatter", "html.parser", "_hashlib", "babel",
          "questionary", "prompt_toolkit")
 PROBE = """
 import json, sys
@@ -41,6 +41,18 @@ def test_warm_json_runs_load_no_heavy_library(tmp_path, args):
     warm = _probe(args, tmp_path)
     assert first["code"] == warm["code"] == 0
     assert warm["loaded"] == []
+
+
+@pytest.mark.parametrize("args", [
+    ["recommend", "-t", "scheduled", "-c", "email", "--profiles", "150M", "--format", "json",
+     "--no-input", "--lang", "de"],
+    ["recommend", "-t", "scheduled", "-c", "email", "--deployment", "on-premise", "--format", "json",
+     "--no-input", "--lang", "ja"],
+])
+def test_numbers_and_dates_formatted_before_need_no_babel(tmp_path, args):
+    first = _probe(args, tmp_path)  # formats with Babel, and remembers
+    warm = _probe(args, tmp_path)
+    assert "babel" in first["loaded"] and warm["loaded"] == []
 
 
 def test_cold_run_parses_and_still_avoids_pydantic(tmp_path):

@@ -55,6 +55,10 @@ def _plain(value: Any) -> Any:
         return ", ".join(value.ids)
     if hasattr(value, "id"):
         return value.id
+    if hasattr(value, "iso"):  # a models.Date
+        return value.iso
+    if isinstance(value, tuple) and hasattr(value, "value"):  # a models.Number or Count
+        return f"{value.value:,}"
     return value
 
 

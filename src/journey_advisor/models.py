@@ -178,10 +178,29 @@ class Terms(NamedTuple):
     ids: tuple[str, ...]
 
 
+class Choices(NamedTuple):
+    """The ids a flag or file accepts, listed in the locale's way, each followed by its glossary
+    term where that term says more than the id: what to type, and what it means."""
+
+    ids: tuple[str, ...]
+
+
 class Count(NamedTuple):
     """A number of profiles or messages, shown compactly (200M, 2.5M, 50k)."""
 
     value: int
+
+
+class Number(NamedTuple):
+    """A whole number shown with the locale's digit grouping (1,000,000 / 1.000.000)."""
+
+    value: int
+
+
+class Date(NamedTuple):
+    """An ISO date (2025-08-25) shown as the locale writes dates in a sentence."""
+
+    iso: str
 
 
 class Message(NamedTuple):

@@ -255,7 +255,7 @@ def test_missing_translations_get_a_note(capsys):
     from journey_advisor.cli.main import note_missing_strings
     from journey_advisor.core.i18n import Localizer
 
-    t = Localizer("it", {"language.name": "Italiano"}, {}, {"a": "A", "notice.missing_strings":
+    t = Localizer("it", {"language.name": "Italiano"}, {}, {"a": "A", "notice.untranslated.other":
                   "journey-advisor: {count} missing in {language}."}, {})
     t.text("a")
     note_missing_strings(t)
@@ -307,3 +307,48 @@ def test_explain_in_batches(tmp_path):
     assert all(item["what_if"] and item["trace"] for item in explained)
     markdown = run_cli(["recommend", "--answers", str(path), "-o", "markdown", "--explain"])
     assert markdown.exit_code == 0
+
+
+def test_no_terminal_error_names_the_ids_the_flag_takes():
+    result = run_cli(["recommend", "--lang", "de", "--no-input"])
+    assert result.exit_code == 2
+    assert "triggered (ausgelöst), scheduled (geplant), both (beides)" in result.stderr
+    # ...and the id it names is accepted, where the label alone never was
+    assert run_cli(["recommend", "-t", "triggered", "-c", "email", "--lang", "de"]).exit_code == 0
+
+
+@pytest.mark.parametrize(("locale", "date"), [("de", "25. August 2025"), ("ja", "2025年8月25日")])
+def test_dates_in_warnings_follow_the_locale(locale, date):
+    _, data = run_json(["recommend", "-t", "scheduled", "-c", "email", "--deployment", "on-premise",
+                        "--lang", locale])
+    assert date in data["warnings"][0] and "2025-08-25" not in data["warnings"][0]
+
+
+@pytest.mark.parametrize(("locale", "limit"), [("de", "1.000.000.000.000"), ("fr", "1\u202f000\u202f000")])
+def test_limits_in_errors_are_grouped_the_locale_way(locale, limit):
+    result = run_cli(["recommend", "-t", "triggered", "-c", "email", "--profiles", "10" * 8,
+                      "--lang", locale])
+    assert result.exit_code == 2 and limit in result.stderr
+
+
+@pytest.mark.parametrize(("locale", "prefix"), [("fr", "Erreur\u00a0: "), ("zh-Hans", "错误："),
+                                                ("zh-Hant", "錯誤："), ("de", "Fehler: ")])
+def test_the_error_prefix_uses_the_locale_separator(locale, prefix):
+    result = run_cli(["recommend", "-t", "nope", "-c", "email", "--lang", locale])
+    assert result.stderr.startswith(prefix), result.stderr
+
+
+def test_compact_counts_and_full_width_separators_on_the_command_line():
+    code, data = run_json(["recommend", "-t", "scheduled", "-c", "email，sms、push", "--profiles",
+                           "1,5 Mio.", "--messages-per-hour", "5000万"])
+    assert code == 0 and data["answers"]["channels"] == ["email", "sms", "push"]
+    assert data["answers"]["profiles"] == 1_500_000
+    assert data["answers"]["messages_per_hour"] == 50_000_000
+
+
+def test_batch_answers_are_shown_in_the_glossary_terms(tmp_path):
+    batch = tmp_path / "b.csv"
+    batch.write_text("trigger,channels,deployment,profiles\nscheduled,email;sms,cloud,200000000\n",
+                     encoding="utf-8")
+    out = run_cli(["recommend", "--answers", str(batch), "--lang", "de"], env={"COLUMNS": "200"}).stdout
+    assert "geplant; E-Mail, SMS; Cloud; 200\u00a0Mio. Profile" in " ".join(out.split(" │"))

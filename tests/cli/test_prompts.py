@@ -177,3 +177,20 @@ def test_collect_answers_counts_flags_and_prompted_answers_as_given(rules, t):
         rules, False)
     assert not asked and answered == {"trigger", "channels", "current"}
     assert answers.needs == () and answers.latency is None and answers.deployment == "cloud"
+def test_typed_habits_of_the_locale_and_no_question_mark_before_a_colon(rules):
+    t = catalog.localizer(["ja"])
+    said = []
+    ask, _ = scripted("1", "メール、SMS，push", "", "", "5000万", "12x", "", "", "1、2", "")
+    answered = ask_missing({}, rules, t, LinePrompter(t, ask, said.append))
+    assert answered["channels"] == ["email", "sms", "push"] and answered["profiles"] == 50_000_000
+    assert len(answered["needs"]) == 2  # main's --need question takes 「、」 too
+    complaint = next(line for line in said if "12x" in line)
+    assert complaint.startswith("--messages-per-hour: ") and "？:" not in complaint
+
+
+def test_option_labels_do_not_repeat_the_id(rules):
+    from journey_advisor.cli.prompts import option_label
+
+    t = catalog.localizer(["en"])
+    label = option_label(rules.question("deployment"), "cloud", t)
+    assert label.count("cloud") == 1 and "hosted by Adobe" not in label.split(" — ")[1]

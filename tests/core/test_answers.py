@@ -67,3 +67,18 @@ def test_build_answers_requires_trigger_and_channels(rules):
     with pytest.raises(UsageError) as caught:
         build_answers({"trigger": "both"}, rules, where="row 4: ")
     assert caught.value.params["where"] == "row 4: channels"
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("1,5 Mio.", 1_500_000), ("2 Mrd.", 2_000_000_000), ("200\u00a0mln", 200_000_000),
+    ("1,5\u00a0M", 1_500_000), ("50 mil", 50_000), ("2,5 mi", 2_500_000), ("1 md", 10**9),
+    ("5000万", 50_000_000), ("5000萬", 50_000_000), ("2億", 200_000_000), ("2亿", 200_000_000),
+    ("2억", 200_000_000), ("３００万", 3_000_000), ("1\u202f000\u202f000", 1_000_000)])
+def test_counts_accept_the_locales_habits(typed, expected):
+    assert parse_count(typed, "--profiles") == expected
+
+
+def test_lists_accept_full_width_separators(rules):
+    question = rules.question("channels")
+    assert parse_choices("email，sms、push；in-app", question, "--channel") == (
+        "email", "sms", "push", "in-app")

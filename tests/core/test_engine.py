@@ -7,7 +7,7 @@ import pytest
 
 from journey_advisor.core.engine import evaluate, exit_code_for, judge
 from journey_advisor.core.patterns import choose_integration, covers
-from journey_advisor.models import Count, Message, Term, Terms
+from journey_advisor.models import Count, Date, Message, Term, Terms
 
 from ..conftest import answers
 
@@ -175,7 +175,7 @@ def test_withdrawn_figures_only_warn_and_say_when(facts, rules):
     verdict = judge(facts["journey-optimizer"], answers("triggered", messages_per_hour=20_000_000), rules)
     assert verdict.eligible
     assert verdict.warnings[0].key == "warning.guardrail_withdrawn"
-    assert verdict.warnings[0].params["withdrawn"] == "2024-12-17"
+    assert verdict.warnings[0].params["withdrawn"] == Date("2024-12-17")
 
 
 def test_throughput_figures_follow_the_channel(facts, rules):
@@ -194,7 +194,8 @@ def test_sizing_is_not_a_cliff(facts, rules):
 def test_deprecated_pick_carries_a_warning(facts, rules):
     result = evaluate(answers("scheduled", deployment="on-premise"), facts, rules)
     assert result.pick == "campaign-v7"
-    assert result.warnings[0] == Message("warning.deprecated", {"name": "Adobe Campaign v7", "since": "2025-08-25"})
+    assert result.warnings[0] == Message("warning.deprecated", {"name": "Adobe Campaign v7",
+                                                                 "since": Date("2025-08-25")})
 
 
 def test_current_pick_has_no_deprecation_warning(facts, rules):

@@ -228,3 +228,16 @@ def test_every_parser_module_exists():
 
     for name in cache.PARSER_MODULES:
         assert (package_dir() / name).is_file(), name
+
+
+def test_a_memo_keeps_formatted_values_and_drops_what_they_cannot_be(folder):
+    cache.save_memo("cldr|de|x", {"count|200000000": "200\u00a0Mio.", "date|2025-08-25": "25. August 2025"})
+    assert cache.load_memo("cldr|de|x") == {"count|200000000": "200\u00a0Mio.",
+                                            "date|2025-08-25": "25. August 2025"}
+    assert cache.load_memo("cldr|fr|x") == {}
+    entry = next(p for p in folder.iterdir() if p.suffix == ".json")
+    stored = json.loads(entry.read_text(encoding="utf-8"))
+    stored["data"]["count|1"] = "[bold]1[/bold]"
+    stored["data"]["count|2"] = ["not", "text"]
+    entry.write_text(json.dumps(stored), encoding="utf-8")
+    assert set(cache.load_memo("cldr|de|x")) == {"count|200000000", "date|2025-08-25"}

@@ -93,7 +93,7 @@ def test_one_row_per_scenario(tmp_path, output_format):
         ("trigger,channels\ntriggered,email\nscheduled,email,extra\n", "s.csv", "row 2: line 3: 3 cells for 2 columns"),
         ("trigger,channel\ntriggered,email\n", "s.csv",
          "s.csv:1: header: unknown column 'channel'; did you mean 'channels'?"),
-        ("- {trigger: triggered, channels: [[nested]]}\n", "s.yaml", "row 1: channels: expected text, found list"),
+        ("- {trigger: triggered, channels: [[nested]]}\n", "s.yaml", "row 1: channels: expected a single value (text or a number)"),
     ],
 )
 def test_bad_rows_are_exit_2_naming_the_row(tmp_path, content, name, message):
@@ -124,7 +124,7 @@ def test_alias_bomb_is_refused_without_expanding(tmp_path):
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")  # 10**10 items if expanded
     result = run_cli(["recommend", "--answers", str(path), "--format", "json"])
     assert result.exit_code == 2
-    assert "row 1: channels: expected text, found list" in result.stderr
+    assert "row 1: channels: expected a single value (text or a number)" in result.stderr
 
 
 # Streaming: the same rows as one document, however the file is read --------------------------

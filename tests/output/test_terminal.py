@@ -1,4 +1,5 @@
-"""Rendered terminal output: page text stays inert, whatever markup or control codes it holds."""
+"""Rendered terminal output: page text stays inert, whatever markup or control codes it holds;
+the sections of a recommendation (margin, what counts against, what-if, caveats, trace)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from rich.console import Console
 from journey_advisor.core.engine import evaluate
 from journey_advisor.core.explain import explain
 from journey_advisor.knowledge import catalog
-from journey_advisor.output.terminal import render_recommendation
+from journey_advisor.output.recommendation import render_recommendation
 
 from ..conftest import answers
 

@@ -16,6 +16,7 @@ from ..core.locale import SUPPORTED
 from ..output.emit import BatchView, emit, emit_batch, print_data
 from ..vocabulary import BLUEPRINT_IDS, FLAGS, FORMATS, QUESTION_IDS, QUESTION_OPTIONS, SHOW_FORMATS
 from .commands import Outcome
+from .parser_words import localized_classes
 from .session import Session, as_path
 from .typer_speed import fast_classes
 
@@ -106,7 +107,8 @@ def epilog(exit_codes: str, heading: str) -> str:
 
 def build_app(session: Session) -> typer.Typer:
     t = session.t.text
-    group, command = fast_classes()
+    # The parser's own words ("Usage", "Options", its errors) in the user's language too.
+    group, command = localized_classes(*fast_classes(), session.t)
     app = typer.Typer(help=t("app.help"), epilog=epilog(t("app.epilog"), t("app.examples")),
                       no_args_is_help=True,
                       pretty_exceptions_enable=False, rich_markup_mode=None, cls=group,
@@ -116,13 +118,6 @@ def build_app(session: Session) -> typer.Typer:
         if value:
             print_data(f"journey-advisor {__version__}")
             raise typer.Exit()
-
-    @app.callback()
-    def root(
-        version: Annotated[bool, typer.Option("--version", help=t("help.version"),
-                                              callback=show_version, is_eager=True)] = False,
-    ) -> None:
-        pass
 
     # Typer inspects every completer when it builds the commands: only worth it when the shell
     # asks for completions (typer's entry point is this environment variable).
@@ -138,6 +133,19 @@ def build_app(session: Session) -> typer.Typer:
         return {"metavar": "|".join(metavar_values),
                 "autocompletion": values_completer(metavar_values, describe, several)}
 
+    Lang = Annotated[Optional[str], typer.Option("--lang", "-L", help=t("help.lang"),
+                                                 **values(SUPPORTED))]
+
+    @app.callback()
+    def root(
+        version: Annotated[bool, typer.Option("--version", help=t("help.version"),
+                                              callback=show_version, is_eager=True)] = False,
+        lang: Lang = None,
+    ) -> None:
+        # Read before parsing (session.peek_lang); accepted here too, so `journey-advisor
+        # --help --lang fr` and `journey-advisor -L ja list` work as they read.
+        session.check_lang()
+
     def answer(question_id: str, *decls: str) -> Any:
         """The option of a question with fixed options, declared from the vocabulary alone."""
         options = QUESTION_OPTIONS[question_id]
@@ -145,8 +153,6 @@ def build_app(session: Session) -> typer.Typer:
         return typer.Option(*decls, help=t("help." + flag.lstrip("-").replace("-", "_")),
                             **values(options, session.t.term, question_id in SEVERAL))
 
-    Lang = Annotated[Optional[str], typer.Option("--lang", "-L", help=t("help.lang"),
-                                                 **values(SUPPORTED))]
     Format = Annotated[str, typer.Option("--format", "-o", help=t("help.format"),
                                          **values(FORMATS))]
     CheckFormat = Annotated[str, typer.Option("--format", "-o", help=t("help.check_format"),
@@ -277,6 +283,10 @@ def build_app(session: Session) -> typer.Typer:
     pages_app = typer.Typer(help=t("help.pages_group"), short_help=summary(t("help.pages_group")),
                             no_args_is_help=True, cls=group)
     app.add_typer(pages_app, name="pages")
+
+    @pages_app.callback()
+    def pages_root(lang: Lang = None) -> None:  # `pages --help --lang ja`, as at the top
+        session.check_lang()
 
     @pages_app.command("check", help=t("help.pages_check"),
                        short_help=summary(t("help.pages_check")), cls=command)

@@ -20,7 +20,9 @@ from ..core.i18n import Localizer
 from ..core.locale import unmet_request
 from ..core.safe_text import inert
 from ..errors import EXIT_DATA, EXIT_INTERRUPTED, EXIT_TERMINATED, AdvisorError
+from ..knowledge import catalog
 from .app import build_app
+from .parser_words import show_parser_error
 from .session import Session, make_session, peek_lang
 from .streams import guard_streams, silence_stdout
 
@@ -36,16 +38,16 @@ def _on_sigterm(signum: int, frame: object) -> None:
 
 
 def say_error(message: str, t: Localizer | None) -> None:
-    prefix = t.text("error.prefix", "Error") if t else "Error"
-    sys.stderr.write(f"{prefix}: {message}\n")
+    line = t.labelled(t.text("error.prefix", "Error"), message) if t else f"Error: {message}"
+    sys.stderr.write(line + "\n")
     sys.stderr.flush()
 
 
 def note_missing_strings(t: Localizer) -> None:
     """A dim note when some texts fell back to English (an incomplete or edited translation)."""
     if t.missing and t.locale != "en":
-        note = t.text("notice.missing_strings", count=len(t.missing),
-                      language=t.text("language.name", t.locale))
+        note = t.plural("notice.untranslated", len(t.missing),
+                        language=t.text("language.name", t.locale))
         sys.stderr.write(f"\x1b[2m{note}\x1b[0m\n" if sys.stderr.isatty() else note + "\n")
 
 
@@ -66,13 +68,17 @@ def run(argv: list[str], env: Mapping[str, str]) -> int:
             sys.stderr.write("\n" + session.t.text(key) + "\n")
             code = EXIT_TERMINATED if _terminated else code
         note_missing_strings(session.t)
+        catalog.remember_formatted(session.t)
         return code
     except AdvisorError as error:
         say_error(inert(session.t.error(error) if session else error.english()),
                   session.t if session else None)
         return error.exit_code
     except ClickException as error:  # bad usage found by the parser
-        error.show()
+        if session is not None:
+            show_parser_error(error, session.t)
+        else:  # pragma: no cover - the session is made before the parser runs
+            error.show()
         return error.exit_code
     except (KeyboardInterrupt, typer.Abort):
         key, default = (("notice.terminated", "Terminated.") if _terminated

@@ -13,21 +13,20 @@ from __future__ import annotations
 
 import difflib
 import os
-import re
 import sys
 from typing import Any, Callable, Protocol
 
-from ..core.answers import canonical, is_blank, parse_count
+from ..core.answers import LIST_SEPARATORS, canonical, is_blank, parse_count
 from ..core.i18n import Localizer
 from ..errors import UsageError
 from ..models import Question, RuleSet
+from ..vocabulary import FLAGS
 
 Ask = Callable[[str], str]
 Say = Callable[[str], None]
 # The data options are self-explaining terms; their help would only repeat them.
 OPTION_HELP = ("trigger", "deployment")
 # Items of a typed list: commas (full-width and ideographic too), semicolons.
-_ITEM_SEPARATORS = re.compile(r"[,;，；、]")
 
 
 class Prompter(Protocol):
@@ -91,7 +90,10 @@ def shown_answer(question: Question, value: Any, t: Localizer) -> str:
 
 def option_label(question: Question, option: str, t: Localizer) -> str:
     term = t.term(option)
-    label = term if option.casefold() in term.casefold() else f"{term} ({option})"
+    # The id only where the term does not already show it: "cloud (Adobe-hosted)", not
+    # "cloud (Adobe-hosted) (cloud)".
+    label = term if option.casefold() in term.casefold() else t.text(
+        "list.choice", "{id} ({label})", id=term, label=option)
     if question.id in OPTION_HELP:
         label += f" — {t.text('option.' + option)}"
     return label
@@ -124,7 +126,7 @@ def suggest_option(text: str, question: Question, t: Localizer) -> str | None:
 
 
 def split_items(text: str) -> list[str]:
-    return [part.strip() for part in _ITEM_SEPARATORS.split(text) if part.strip()]
+    return [part.strip() for part in LIST_SEPARATORS.split(text) if part.strip()]
 
 
 class Reading:
@@ -156,7 +158,8 @@ def count_or_error(text: str, question: Question, t: Localizer) -> tuple[int | N
     if not text.strip():
         return None, None
     try:
-        return parse_count(text, t.text(f"question.{question.id}")), None
+        # Named by its flag: the question text ends in "?", and "?:" reads badly.
+        return parse_count(text, FLAGS.get(question.id, question.id)), None
     except UsageError as error:
         return None, t.error(error)
 

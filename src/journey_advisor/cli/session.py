@@ -11,7 +11,7 @@ from ..core.locale import SUPPORTED, parse_explicit, resolve_languages
 from ..errors import UsageError
 from ..knowledge import catalog
 from ..knowledge.folders import PagesFolder, locate
-from ..models import OverviewEntry, PageSet
+from ..models import Choices, OverviewEntry, PageSet
 
 
 class Session:
@@ -55,7 +55,7 @@ class Session:
         if self.lang_error is not None:
             raise UsageError("error.unsupported_lang",
                              "--lang: '{value}' is not a supported language; choose from {options}",
-                             value=self.lang_error, options=", ".join(SUPPORTED))
+                             value=self.lang_error, options=Choices(SUPPORTED))
 
 
 def peek_lang(argv: list[str]) -> str | None:

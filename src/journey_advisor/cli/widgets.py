@@ -141,7 +141,8 @@ class WidgetPrompter:
         term = t.term(option)
         title = [("", term)]
         if option.casefold() not in term.casefold():  # the id, for typing it
-            title.append(("class:hint", f" ({option})"))
+            # " (cloud)", or "（cloud）" in Chinese and Japanese: the locale's parentheses.
+            title.append(("class:hint", t.annotated(term, option)[len(term):]))
         if question.id in OPTION_HELP:
             title.append(("class:hint", f" — {t.text('option.' + option)}"))
         return title
@@ -179,26 +180,11 @@ def summary_lines(rows: list[tuple[str, str]], columns: int) -> list[list[tuple[
 
 
 def fold(text: str, width: int) -> list[str]:
-    """`text` in lines of at most `width` cells, cut between words, or between characters in a
-    word wider than that (Chinese and Japanese have no spaces)."""
-    lines, line = [], ""
-    for word in text.split(" "):
-        joined = f"{line} {word}" if line else word
-        if get_cwidth(joined) <= width:
-            line = joined
-            continue
-        if line:
-            lines.append(line)
-        while get_cwidth(word) > width:
-            cut = ""
-            for character in word:
-                if get_cwidth(cut + character) > width:
-                    break
-                cut += character
-            lines.append(cut)
-            word = word[len(cut):]
-        line = word
-    return lines + [line]
+    """`text` in lines of at most `width` cells, broken where its script allows (between words,
+    between Chinese or Japanese characters but never before 、 or 。), as everywhere else."""
+    from ..core.linebreak import wrap
+
+    return wrap(text, max(width, 1), hang=0, width_of=get_cwidth) or [""]
 
 
 def _add_bindings(app: Any, bindings: KeyBindings) -> None:

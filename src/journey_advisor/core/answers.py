@@ -1,24 +1,48 @@
 """Turns raw answers (flags, prompts, batch rows) into validated Answers.
 
 Values are matched case-insensitively; an unknown one is a UsageError with a "did you mean".
-Counts accept plain numbers, digit grouping and the suffixes k, M and B (`50k`, `1.5M`, `200M`).
+Counts accept plain numbers, digit grouping, a decimal point or comma, and the compact words of
+the twelve locales (`50k`, `1.5M`, `1,5 Mio.`, `2 Mrd.`, `5000万`, `2億`, `2억`). Lists accept the
+separators CJK input methods type: full-width commas and 「、」.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
+from functools import lru_cache
 from typing import Any, Iterable, Mapping
 
 from ..errors import UsageError
-from ..models import Answers, Question, RuleSet, Terms
+from ..models import Answers, Choices, Number, Question, RuleSet
 from ..vocabulary import FLAGS
 
 # Above a trillion profiles or messages an hour the figure is a typo, not a plan.
 MAX_COUNT = 10**12
 _MAX_DIGITS = len(str(MAX_COUNT))
-_MULTIPLIERS = {"": 1, "k": 10**3, "m": 10**6, "b": 10**9, "g": 10**9}
-_COUNT = re.compile(r"(\d+(?:[.,]\d+)*)([kmbg]?)")
+# The compact words people type after a number, in the twelve locales (CLDR's short forms, as
+# Babel prints them, plus the usual English ones). "bn" is left out: 10^9 in English, 10^12 in
+# Swedish.
+_MULTIPLIERS = {
+    "": 1, "k": 10**3, "tsd": 10**3, "tn": 10**3, "mil": 10**3, "千": 10**3, "천": 10**3,
+    "m": 10**6, "mio": 10**6, "mln": 10**6, "mn": 10**6, "mi": 10**6, "million": 10**6,
+    "b": 10**9, "g": 10**9, "mrd": 10**9, "mld": 10**9, "md": 10**9, "bi": 10**9,
+    "billion": 10**9, "bio": 10**12,
+    "万": 10**4, "萬": 10**4, "만": 10**4, "億": 10**8, "亿": 10**8, "억": 10**8,
+    "万亿": 10**12, "兆": 10**12, "조": 10**12,
+}
+
+
+@lru_cache(maxsize=1)
+def _count_pattern() -> re.Pattern[str]:
+    """A number and its compact word; compiled when a count is first read, not at every start."""
+    suffixes = "|".join(re.escape(s) for s in sorted(_MULTIPLIERS, key=len, reverse=True) if s)
+    return re.compile(r"(\d+(?:[.,]\d+)*)(" + suffixes + r")?\.?")
+
+
+# Between the items of a list: commas, semicolons, and their full-width forms and 「、」.
+LIST_SEPARATORS = re.compile(r"[,;，；、､]")
 _GROUPED = re.compile(r"\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*")
 
 
@@ -42,8 +66,8 @@ def _scalar_text(value: Any, where: str) -> str:
         return ""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
-    raise UsageError("error.bad_type", "{where}: expected text, found {kind}", where=where,
-                     kind=type(value).__name__)
+    raise UsageError("error.bad_type", "{where}: expected a single value (text or a number)",
+                     where=where)
 
 
 def parse_choice(value: Any, question: Question, where: str) -> str:
@@ -61,7 +85,7 @@ def parse_choices(values: Any, question: Question, where: str) -> tuple[str, ...
     raw_items = values if isinstance(values, (list, tuple)) else [values]
     for raw in raw_items:
         text = _scalar_text(raw, where)
-        items.extend(part for part in re.split(r"[,;]", text) if part.strip())
+        items.extend(part for part in LIST_SEPARATORS.split(text) if part.strip())
     chosen: list[str] = []
     for item in items:
         option = parse_choice(item, question, where)
@@ -69,7 +93,7 @@ def parse_choices(values: Any, question: Question, where: str) -> tuple[str, ...
             chosen.append(option)
     if not chosen:
         raise UsageError("error.empty_answer", "{where}: no value given; choose from {options}",
-                         where=where, options=Terms(question.options))
+                         where=where, options=Choices(question.options))
     return tuple(chosen)
 
 
@@ -82,11 +106,12 @@ def parse_count(value: Any, where: str) -> int:
     elif isinstance(value, float) and value.is_integer():
         number = int(value)
     else:
-        text = re.sub(r"[\s_\u00a0\u202f']+", "", _scalar_text(value, where)).lower()
-        match = _COUNT.fullmatch(text)
+        typed = unicodedata.normalize("NFKC", _scalar_text(value, where))  # full-width digits
+        text = re.sub(r"[\s_\u00a0\u202f'’]+", "", typed).lower()
+        match = _count_pattern().fullmatch(text)
         if not match:
             _bad_count(value, where)
-        digits, suffix = match.group(1), match.group(2)
+        digits, suffix = match.group(1), match.group(2) or ""
         # Far too many digits for any plan: refused before int() or float() sees them (Python
         # refuses int() of over 4,300 digits, and float() of 400 digits times a million is inf).
         if len(re.split(r"[.,]", digits.lstrip("0.,") or "0")[0]) > _MAX_DIGITS:
@@ -118,7 +143,7 @@ def _shown(value: Any) -> str:
 def _too_large(value: Any, where: str) -> None:
     raise UsageError("error.count_too_large",
                      "{where}: {value} is beyond any documented scale (at most {limit})",
-                     where=where, value=_shown(value), limit="1,000,000,000,000")
+                     where=where, value=_shown(value), limit=Number(MAX_COUNT))
 
 
 def _bad_count(value: Any, where: str) -> None:
@@ -134,9 +159,9 @@ def unknown_value(text: str, options: tuple[str, ...], where: str) -> UsageError
         return UsageError("error.unknown_value_hint",
                           "{where}: unknown value '{value}'; did you mean '{suggestion}'? "
                           "Choose from {options}",
-                          where=where, value=text, suggestion=guess, options=", ".join(options))
+                          where=where, value=text, suggestion=guess, options=Choices(tuple(options)))
     return UsageError("error.unknown_value", "{where}: unknown value '{value}'; choose from {options}",
-                      where=where, value=text, options=", ".join(options))
+                      where=where, value=text, options=Choices(tuple(options)))
 
 
 def missing_required(raw: Mapping[str, Any], rules: RuleSet) -> list[str]:
@@ -162,7 +187,7 @@ def build_answers(raw: Mapping[str, Any], rules: RuleSet, where: str = "") -> An
             if question.required:
                 raise UsageError("error.missing_answer",
                                  "{where}: an answer is required ({options})",
-                                 where=label, options=Terms(question.options))
+                                 where=label, options=Choices(question.options))
             values[question.id] = () if question.kind == "choices" else question.default
         elif question.kind == "choice":
             values[question.id] = parse_choice(value, question, label)

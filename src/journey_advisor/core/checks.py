@@ -6,7 +6,18 @@ from __future__ import annotations
 
 from typing import Callable
 
-from ..models import Answers, BlueprintFacts, Count, Fact, Guardrail, Message, RuleSet, Term, Terms
+from ..models import (
+    Answers,
+    BlueprintFacts,
+    Count,
+    Date,
+    Fact,
+    Guardrail,
+    Message,
+    RuleSet,
+    Term,
+    Terms,
+)
 from ..vocabulary import LATENCIES
 
 Check = Callable[[BlueprintFacts, Answers, RuleSet], list[dict]]
@@ -63,7 +74,7 @@ def guardrail_params(guardrail: Guardrail, value: int) -> dict:
     params = {"guardrail": Message(f"guardrail.{guardrail.id}"), "measure": Term(guardrail.measure),
               "value": Count(value), "limit": Count(guardrail.limit)}
     if guardrail.withdrawn:
-        params["withdrawn"] = guardrail.withdrawn
+        params["withdrawn"] = Date(guardrail.withdrawn)
     params["source"] = guardrail.source
     return params
 
@@ -116,7 +127,7 @@ def _near(bp: BlueprintFacts, answers: Answers, rules: RuleSet) -> list[dict]:
 def _deprecated(bp: BlueprintFacts, answers: Answers, rules: RuleSet) -> list[dict]:
     if bp.status != "deprecated":
         return []
-    return [{"since": bp.deprecated_since or "?"}]
+    return [{"since": Date(bp.deprecated_since) if bp.deprecated_since else "?"}]
 
 
 def _latency(bp: BlueprintFacts, answers: Answers, rules: RuleSet) -> list[dict]:

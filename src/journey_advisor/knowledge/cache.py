@@ -120,6 +120,34 @@ def cached(text: str, salt: str, build: Callable[[], Any],
 
 
 _MISSING = object()
+# Formatted values (CLDR numbers and dates) a memo keeps: the most recent ones.
+MEMO_ENTRIES = 512
+_MEMO_TEXT = re.compile(r"[\w .,'’\u00a0\u202f%-]{1,64}")
+
+
+def load_memo(name: str) -> dict[str, str]:
+    """Text this user's runs computed before under `name` (formatted numbers and dates), so a
+    warm run need not load the library that made it; {} when there is none. Values that could
+    not be such text are dropped."""
+    folder = cache_dir()
+    if folder is None:
+        return {}
+    key = key_for("", "memo|" + name)
+    stored = _load(folder / f"{key}.json", key)
+    if not isinstance(stored, dict):
+        return {}
+    return {k: v for k, v in list(stored.items())[-MEMO_ENTRIES:]
+            if isinstance(v, str) and len(k) <= 64 and _MEMO_TEXT.fullmatch(v)}
+
+
+def save_memo(name: str, memo: dict[str, str]) -> None:
+    """Store the most recent MEMO_ENTRIES values of `memo` under `name` (see load_memo)."""
+    folder = cache_dir()
+    if folder is None:
+        return
+    key = key_for("", "memo|" + name)
+    recent = dict(list(memo.items())[-MEMO_ENTRIES:])
+    _store(folder, folder / f"{key}.json", {"key": key, "data": recent}, limit=96 * MEMO_ENTRIES)
 
 
 def _load(entry: Path, key: str) -> Any:

@@ -6,7 +6,8 @@ markdown parser of a page it never reads.
 
 from __future__ import annotations
 
-from functools import lru_cache
+import os
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -14,6 +15,7 @@ from ..core.i18n import Localizer
 from ..core.locale import FALLBACK, SUPPORTED
 from ..errors import DataError, PageNotFoundError
 from ..models import BlueprintFacts, BlueprintPage, OverviewEntry, PageSet, Problem, RuleSet
+from . import cache
 from .cache import cached
 from .facts import load_facts
 from .files import is_file, read_text, read_yaml
@@ -50,8 +52,33 @@ def localizer(languages: Iterable[str]) -> Localizer:
         if strings_path(code).is_file():
             terms = (load_glossary(glossary_path(code))["terms"]
                      if glossary_path(code).is_file() else {})
-            return Localizer(code, load_strings(strings_path(code)), terms, english, english_terms)
-    return Localizer(FALLBACK, english, english_terms, english, english_terms)
+            return Localizer(code, load_strings(strings_path(code)), terms, english, english_terms,
+                             memo=partial(_load_cldr_memo, code))
+    return Localizer(FALLBACK, english, english_terms, english, english_terms,
+                     memo=partial(_load_cldr_memo, FALLBACK))
+
+
+def _load_cldr_memo(locale: str) -> dict[str, str]:
+    return cache.load_memo(_cldr_memo(locale))
+
+
+def remember_formatted(t: Localizer) -> None:
+    """Keep the numbers and dates this run formatted, so the next run need not load Babel."""
+    if t.formatted_new:
+        cache.save_memo(_cldr_memo(t.locale), t.formatted())
+
+
+def _cldr_memo(locale: str) -> str:
+    """The memo's name: the locale and the installed Babel (another release, another memo)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("babel")
+    try:
+        status = os.stat(spec.origin) if spec and spec.origin else None
+    except OSError:
+        status = None
+    release = f"{status.st_size}:{status.st_mtime_ns}" if status else "?"
+    return f"cldr|{locale}|{release}"
 
 
 def architecture() -> dict[str, Any]:
@@ -154,18 +181,26 @@ def blueprint_page(pages: PageSet, blueprint_id: str) -> BlueprintPage | None:
     if path is None:
         return None
     text = read_text(Path(path), MAX_PAGE_BYTES)
+    separator = label_separator(pages.locale)
 
     def build() -> dict[str, Any]:
         from .pages import parse_blueprint_page
 
-        page = parse_blueprint_page(Path(path), path, blueprint_id, page_terms())
+        page = parse_blueprint_page(Path(path), path, blueprint_id, page_terms(), separator)
         return {**page._asdict(), "sections": dict(page.sections)}
 
     def restore(data: dict[str, Any]) -> BlueprintPage:
         return BlueprintPage(**{**data, "sections": {k: tuple(v) for k, v in data["sections"].items()},
                                 "alerts": tuple(data["alerts"])})
 
-    return cached(text, f"page|{path}|{blueprint_id}|{_terms_key()}", build, restore)
+    return cached(text, f"page|{path}|{blueprint_id}|{separator}|{_terms_key()}", build, restore)
+
+
+def label_separator(locale: str) -> str:
+    """The `label: text` separator of a locale's UI strings (French `\u00a0: `, Chinese `：`)."""
+    path = strings_path(locale)
+    strings = load_strings(path) if path.is_file() else {}
+    return strings.get("list.label_separator", ": ")
 
 
 def section_headings(languages: Iterable[str]) -> dict[str, str]:

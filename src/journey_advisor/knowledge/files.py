@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, Callable
 
 from ..errors import AdvisorError, DataError
+from ..models import Number
 
 # Deeper than this is not a document a person wrote. A fixed bound of our own, checked on the
 # parsed data, keeps the outcome the same whichever loader (libyaml caps at 1,000 levels in
@@ -43,7 +44,7 @@ def read_text(path: Path | str, limit: int, error: type[AdvisorError] = DataErro
                     file=label, reason=exc.strerror or str(exc)) from None
     if len(raw) > limit:
         raise error("error.too_large", "{file}: larger than the {limit} bytes allowed",
-                    file=label, limit=limit)
+                    file=label, limit=Number(limit))
     if b"\x00" in raw:
         raise error("error.binary", "{file}: binary data (NUL bytes), not a text file", file=label)
     try:

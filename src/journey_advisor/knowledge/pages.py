@@ -235,8 +235,10 @@ def _columns(header: list[InlineText], rows: list[tuple[int, list[InlineText]]],
 
 
 def parse_blueprint_page(path: Path, label: str, blueprint_id: str,
-                         terms: Mapping[str, Mapping[str, list[str]]]) -> BlueprintPage:
-    """Title, introduction, alerts and the four sections of one blueprint page, as plain text."""
+                         terms: Mapping[str, Mapping[str, list[str]]],
+                         separator: str = ": ") -> BlueprintPage:
+    """Title, introduction, alerts and the four sections of one blueprint page, as plain text.
+    An item under a group label reads `label{separator}item` (the locale's `label: item`)."""
     metadata, body, offset, _ = read_page(path, label)
     tokens = _markdown().parse(body)
     heading_terms = terms.get("headings", {})
@@ -281,7 +283,7 @@ def parse_blueprint_page(path: Path, label: str, blueprint_id: str,
                 for _, cells in rows:
                     texts = [c.links[0][1] if c.links and i == 0 else c.text
                              for i, c in enumerate(cells[:2])]
-                    item = ": ".join(t for t in texts if t)
+                    item = separator.join(t for t in texts if t)
                     if item:
                         sections[kind].append(item)
             continue
@@ -298,7 +300,7 @@ def parse_blueprint_page(path: Path, label: str, blueprint_id: str,
                 elif text.endswith(":") and tokens[index - 1].level == 0:
                     group = text.rstrip(":").strip()
                 else:
-                    sections[kind].append(f"{group}: {text}" if group else text)
+                    sections[kind].append(f"{group}{separator}{text}" if group else text)
         index += 1
     intro_text = InlineText(_Raw("\n\n".join(intro))).text if intro else ""
     return BlueprintPage(id=blueprint_id, title=title, intro=intro_text,

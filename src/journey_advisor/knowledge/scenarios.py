@@ -20,6 +20,7 @@ from typing import Any, BinaryIO, Iterator
 
 from ..core.answers import suggest
 from ..errors import UsageError
+from ..models import Number
 from ..vocabulary import QUESTION_IDS
 from .files import parse_yaml, read_text
 
@@ -256,7 +257,7 @@ def _bad_row(label: str, row: str, details: str) -> UsageError:
 
 def _too_many(label: str) -> UsageError:
     return UsageError("error.too_many_scenarios", "{file}: more than {limit} scenarios",
-                      file=label, limit=MAX_SCENARIOS)
+                      file=label, limit=Number(MAX_SCENARIOS))
 
 
 def _csv_error(label: str, line: int, exc: csv.Error) -> UsageError:

@@ -42,7 +42,7 @@ def show_markdown(data: dict, headings: Mapping[str, str], t: Localizer) -> str:
 
 def _mark(value: object, t: Localizer, only_for: list[str] | None = None) -> str:
     if value is True or value == "yes":
-        return "✓" + (" " + t.text("label.only_for", models=Terms(tuple(only_for))) if only_for else "")
+        return t.beside("✓", t.text("label.only_for", models=Terms(tuple(only_for))) if only_for else "")
     if value is False or value is None or value == "no":
         return "✗"
     return fact_word(value, t, only_for)
@@ -76,6 +76,6 @@ def compare_markdown(data: dict, t: Localizer) -> str:
 
 
 def languages_markdown(data: dict, t: Localizer) -> str:
-    rows = [[item["code"], item["name"], f"{item['completeness']:.0%}"] for item in data["languages"]]
+    rows = [[item["code"], item["name"], t.percent(item["completeness"])] for item in data["languages"]]
     return "\n".join(table_lines([t.text("label.locale"), t.text("label.language"),
                              t.text("label.completeness")], rows)) + "\n"

@@ -10,7 +10,7 @@ Layers = list[tuple[str, list[str]]]
 
 
 def title_for(blueprint_name: str, t: Localizer) -> str:
-    return f"{blueprint_name}: {t.text('diagram.title')}"
+    return t.labelled(blueprint_name, t.text("diagram.title"))
 
 
 def node_label(node: str, t: Localizer) -> str:

@@ -4,15 +4,22 @@ cells, a fenced Mermaid block. Everything it shows is handed in; it reads no fil
 
 from __future__ import annotations
 
+import re
 from typing import Any, Mapping, NamedTuple
 
 from ..core.conditions import matches
 from ..core.explain import Explanation
 from ..core.i18n import Localizer
-from ..models import BlueprintFacts, BlueprintPage, PageSet, Result
+from ..models import BlueprintFacts, BlueprintPage, Count, Date, PageSet, Result, Term
 from ..vocabulary import CHANNELS
 from .markdown import table_lines
-from .views import blueprint_summary, integration_dict, what_if_lines
+from .views import (
+    blueprint_summary,
+    figure_note,
+    integration_dict,
+    sources_text,
+    what_if_lines,
+)
 
 
 class RecordContext(NamedTuple):
@@ -42,7 +49,7 @@ def answer_rows(result: Result, given: frozenset[str], t: Localizer) -> list[lis
         else:
             words = t.term(value)
         if question not in given:
-            words += " " + t.text("record.default")
+            words = t.beside(words, t.text("record.default"))
         rows.append([t.text(f"question.{question}"), words])
     return rows
 
@@ -57,32 +64,39 @@ def guardrail_lines(blueprint: BlueprintFacts, result: Result, t: Localizer) -> 
             continue
         if guardrail.channels is not None and not set(guardrail.channels) & set(answers.channels):
             continue
-        line = (f"{t.text('guardrail.' + guardrail.id)}: {t.count(guardrail.limit)} "
-                f"{t.term(guardrail.measure)}")
-        if guardrail.status == "withdrawn":
-            line += " " + t.text("label.figure_withdrawn", date=guardrail.withdrawn)
-        elif guardrail.status == "sizing":
-            line += " " + t.text("label.figure_sizing")
+        # What the figure is (withdrawn on a date, a sizing) goes beside its name.
+        name = t.beside(t.text("guardrail." + guardrail.id),
+                        figure_note(guardrail.status, guardrail.withdrawn, t))
+        params = {"guardrail": name, "value": Count(guardrail.limit),
+                  "measure": Term(guardrail.measure)}
         stated = answers.get(guardrail.measure)
         if stated is not None:
-            line += " — " + t.text("record.stated", value=t.count(stated))
-        lines.append(line)
+            lines.append(t.text("record.guardrail_stated", stated=Count(stated), **params))
+        else:
+            lines.append(t.text("label.guardrail_limit", **params))
     return lines
 
 
 def prerequisites_for(page: BlueprintPage | None, result: Result, t: Localizer) -> list[str]:
     """The page's prerequisites for the chosen channels only: an item grouped under a channel
-    ("Mobile push: …") is kept when that channel is chosen; general items are kept."""
+    ("Mobile push: …", with the locale's separator) is kept when that channel is chosen;
+    general items are kept."""
     if page is None:
         return []
     chosen = set(result.answers.channels)
     kept = []
     for item in page.sections.get("prerequisites", ()):
-        group = item.split(":", 1)[0].casefold() if ":" in item else ""
+        label = _GROUP.match(item)
+        group = label.group(1).casefold() if label else ""
         named = {c for c in CHANNELS if _names_channel(group, c, t)}
         if not named or named & chosen:
             kept.append(item)
     return kept
+
+
+# The group label of a page item: before the first colon, ASCII or full width (the pages use
+# the locale's label separator: "Mobile push: …", "Push mobile\u00a0: …", "推送通知：…").
+_GROUP = re.compile(r"([^:：]*)\s*[:：]")
 
 
 def _names_channel(group: str, channel: str, t: Localizer) -> bool:
@@ -95,7 +109,7 @@ def render_decision_record(result: Result, facts: Mapping[str, BlueprintFacts], 
                            explain: bool = False) -> str:
     """The whole record, as markdown text."""
     out = [f"# {t.text('record.title')}", "",
-           t.text("record.made", date=context.date, version=context.version,
+           t.text("record.made", date=Date(context.date), version=context.version,
                   fingerprint=context.fingerprint), "",
            f"## {t.text('record.context')}", ""]
     out += table_lines([t.text("label.answers"), ""], answer_rows(result, context.given, t)) + [""]
@@ -130,16 +144,19 @@ def _decision(result: Result, facts: Mapping[str, BlueprintFacts], pages: PageSe
         return out + [t.text("record.no_decision"), ""]
     summary = blueprint_summary(result.pick, facts, pages, t)
     verdict = result.ranking[0]
-    status = f" ({t.text('status.deprecated')})" if summary["status"] == "deprecated" else ""
+    title = f"**{summary['name']}**"
+    if summary["status"] == "deprecated":
+        title = t.annotated(title, t.text("status.deprecated"))
     margin = (t.text("label.margin", margin=result.margin) if result.margin is not None
               else t.text("label.margin_none"))
-    out += [f"**{summary['name']}**{status} — {t.text('label.score', score=verdict.score)}, {margin}", ""]
+    score = t.text("list.separator", ", ").join([t.text("label.score", score=verdict.score), margin])
+    out += [f"{title} — {score}", ""]
     if summary["description"]:
         out += [summary["description"], ""]
     if summary["status"] == "deprecated":
         out += [f"> {t.text('explain.deprecated_pick', name=summary['name'])}", ""]
     if result.eliminated:
-        names = ", ".join(facts[bp].name for bp in result.eliminated)
+        names = t.text("list.separator", ", ").join(facts[bp].name for bp in result.eliminated)
         out += [f"> {t.text('explain.eliminated', blueprints=names)}", ""]
     out += [f"### {t.text('record.why')}", ""]
     out += [f"- {t.message(m)}" for m in verdict.reasons] + [""]
@@ -154,7 +171,7 @@ def _alternatives(result: Result, facts: Mapping[str, BlueprintFacts], pages: Pa
             continue
         name = blueprint_summary(verdict.blueprint, facts, pages, t)["name"]
         if facts[verdict.blueprint].status == "deprecated":
-            name += f" ({t.text('status.deprecated')})"
+            name = t.annotated(name, t.text("status.deprecated"))
         against = explanation.against.get(verdict.blueprint, ())
         rows.append([name, t.text("label.yes" if verdict.eligible else "label.no"),
                      str(verdict.score), "\n".join(t.message(m) for m in against) or "—"])
@@ -172,7 +189,7 @@ def _warnings_and_caveats(result: Result, t: Localizer) -> list[str]:
     out += [f"- ⚠ {t.message(m)}" for m in result.warnings]
     for caveat in result.caveats:
         out += [f"- {t.message(caveat.message)}",
-                f"  {t.text('label.caveat_sources', sources='; '.join(caveat.sources))}"]
+                f"  {t.text('label.caveat_sources', sources=sources_text(caveat.sources, t))}"]
     return out + [""]
 
 

@@ -5,18 +5,19 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
+from rich.cells import get_character_cell_size
 from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from ..core.explain import Explanation
 from ..core.i18n import Localizer
-from ..models import BlueprintFacts, PageSet, Result
+from ..core.linebreak import widest_unit
 from ..vocabulary import SECTION_KINDS
 from .mermaid import node_label
-from .views import blueprint_summary, fact_word, guardrail_line, integration_dict, what_if_lines
+from .views import fact_word, guardrail_line
+from .wrapped import Wrapped
 
 
 class Unwrapped:
@@ -32,12 +33,17 @@ class Unwrapped:
         yield Segment.line()
 
 
-def link(url: str, label: str = "") -> Unwrapped:
-    """A link on a line of its own, whole at any width or in a pipe (a URL broken in two is no
-    longer clickable), and a terminal hyperlink (OSC 8) where rich writes styles at all."""
-    text = Text(label + ": " if label else "", style="bold")
-    text.append(url, style=Style(color="cyan", link=url))
-    return Unwrapped(text)
+# Below this many columns a table gives up columns of its own for lines in a cell.
+NARROW = 80
+
+
+def link_line(label: str, link: str, t: Localizer) -> Unwrapped:
+    """`label: link` (or the link alone) on a line of its own, whole at any width or in a pipe (a
+    URL broken in two is no longer clickable), and a terminal hyperlink (OSC 8) where rich
+    writes styles at all."""
+    line = Text(t.labelled(label, "") if label else "", style="bold")
+    line.append(link, style=Style(color="cyan", link=link))
+    return Unwrapped(line)
 
 
 def print_all(console: Any, renderables: list[RenderableType]) -> None:
@@ -47,7 +53,8 @@ def print_all(console: Any, renderables: list[RenderableType]) -> None:
         console.print(renderable, crop=not whole, soft_wrap=whole)
 
 
-def _bullets(lines: list[str], style: str = "") -> Text:
+def bullets(lines: list[str], style: str = "") -> Text:
+    """Lines as "• " items; wrapped in a `Wrapped`, each item's lines hang under its text."""
     text = Text()
     for index, line in enumerate(lines):
         if index:
@@ -57,168 +64,51 @@ def _bullets(lines: list[str], style: str = "") -> Text:
     return text
 
 
-def render_recommendation(result: Result, facts: Mapping[str, BlueprintFacts], pages: PageSet,
-                          t: Localizer, explanation: Explanation,
-                          explain: bool = False) -> list[RenderableType]:
-    """The pick with its description, reasons and margin; the others and what counts against
-    each; what would change the answer; warnings, caveats, integration; the trace on demand."""
-    out: list[RenderableType] = []
-    by_id = {v.blueprint: v for v in result.ranking}
-    names = {bp: blueprint_summary(bp, facts, pages, t)["name"] for bp in by_id}
-    if result.pick is not None:
-        verdict = by_id[result.pick]
-        summary = blueprint_summary(result.pick, facts, pages, t)
-        deprecated = summary["status"] == "deprecated"
-        body = Text()
-        body.append(summary["name"], style="bold yellow" if deprecated else "bold green")
-        body.append("  " + t.text("label.score", score=verdict.score), style="dim")
-        body.append("  " + (t.text("label.margin", margin=result.margin)
-                            if result.margin is not None else t.text("label.margin_none")),
-                    style="dim")
-        if deprecated:
-            body.append("  " + t.text("status.deprecated"), style="bold yellow")
-        if summary["description"]:
-            body.append("\n\n")
-            body.append(summary["description"])
-        body.append("\n\n")
-        body.append(t.text("label.why"), style="bold")
-        body.append("\n")
-        body.append_text(_bullets([t.message(m) for m in verdict.reasons]))
-        if result.eliminated:
-            body.append("\n\n")
-            body.append(t.text("explain.eliminated", blueprints=", ".join(
-                names[bp] for bp in result.eliminated)), style="yellow")
-        if deprecated:
-            body.append("\n\n")
-            body.append(t.text("explain.deprecated_pick", name=summary["name"]), style="yellow")
-        out.append(Panel(body, title=Text(t.text("label.recommendation")), title_align="left",
-                         border_style="yellow" if deprecated or result.eliminated else "green"))
-        # The link goes below the box, unbroken, so terminals keep it clickable.
-        out.append(link(summary["link"], t.text("label.link")))
-        others = [v for v in result.ranking if v.blueprint != result.pick]
-        heading = t.text("label.alternatives")
-    else:
-        out.append(Panel(Text(t.text("label.no_fit"), style="bold red"), border_style="red"))
-        others = list(result.ranking)
-        heading = t.text("label.blocked")
-    best = by_id[result.pick].score if result.pick else 0
-    table = Table(title=Text(heading, style="bold"), title_justify="left", show_lines=True,
-                  expand=False)
-    table.add_column(t.text("label.blueprint"), no_wrap=True)
-    table.add_column(t.text("label.eligible"), justify="center")
-    table.add_column(t.text("label.score_column"), justify="right")
-    table.add_column(t.text("label.why_not"))
-    for verdict in others:
-        if verdict.blocked_by:
-            why_not = _bullets([t.message(m) for m in verdict.blocked_by])
-        else:  # eligible but ranked lower: by how much, and where it lacked the points
-            why_not = Text(t.text("label.lower_score", score=verdict.score, best=best))
-            against = explanation.against.get(verdict.blueprint, ())
-            if against:
-                why_not.append("\n")
-                why_not.append_text(_bullets([t.message(m) for m in against]))
-        name = Text(names[verdict.blueprint])
-        if facts[verdict.blueprint].status == "deprecated":
-            name.append("\n" + t.text("status.deprecated"), style="yellow")
-        table.add_row(name,
-                      Text(t.text("label.yes" if verdict.eligible else "label.no"),
-                           style="green" if verdict.eligible else "red"),
-                      Text(str(verdict.score)), why_not)
-    out.append(table)
-    lines = what_if_lines(explanation, result, facts, t)
-    if lines:
-        changes = Text(t.text("label.what_if"), style="bold")
-        changes.append("\n")
-        changes.append_text(_bullets(lines))
-        out.append(changes)
-    if explain:
-        out.append(render_trace(explanation, names, t))
-    if result.warnings:
-        warnings = Text(t.text("label.warnings"), style="bold yellow")
-        warnings.append("\n")
-        warnings.append_text(_bullets([t.message(m) for m in result.warnings], style="yellow"))
-        out.append(warnings)
-    if result.caveats:
-        caveats = Text(t.text("label.caveats"), style="bold")
-        for caveat in result.caveats:
-            caveats.append("\n")
-            caveats.append_text(_bullets([t.message(caveat.message)]))
-            caveats.append("\n  ")
-            caveats.append(t.text("label.caveat_sources", sources="; ".join(caveat.sources)),
-                           style="dim")
-        out.append(caveats)
-    integration = integration_dict(result.integration, t)
-    if integration is not None:
-        body = Text(integration["name"], style="bold")
-        body.append("\n")
-        body.append(integration["description"])
-        out.append(Panel(body, title=Text(t.text("label.integration")), title_align="left",
-                         border_style="blue"))
-        out.append(link(integration["link"], t.text("label.link")))
-    elif result.pick is None:
-        out.append(Text(t.text("label.no_integration"), style="dim"))
-    return out
-
-
-def render_trace(explanation: Explanation, names: Mapping[str, str], t: Localizer) -> RenderableType:
-    """--explain: every rule that fired for each blueprint (and the pattern's constraints), its
-    effect, its localized text and its source."""
-    text = Text(t.text("label.rules_fired"), style="bold")
-    current = None
-    for entry in explanation.trace:
-        if entry.blueprint != current:
-            current = entry.blueprint
-            text.append("\n" + names.get(current, t.text(f"integration.{current}.name")),
-                        style="bold")
-        effect_label = (f"+{entry.points}" if entry.effect == "score"
-                        else t.text("label.excluded" if entry.effect == "exclude" else "label.warning"))
-        text.append(f"\n  • {entry.rule} ", style="cyan")
-        text.append(f"({effect_label}) ", style="dim")
-        text.append(t.message(entry.message))
-        if entry.source:
-            text.append("\n    " + t.text("label.trace_source", source=entry.source), style="dim")
-    return text
-
-
 def render_list(data: dict, t: Localizer) -> list[RenderableType]:
+    """The blueprints in a table; their links below it, each whole on its own line."""
     table = Table(show_lines=True)
-    table.add_column(t.text("label.blueprint"), no_wrap=True)
-    table.add_column(t.text("label.status"))
-    table.add_column(t.text("label.description"))
+    table.add_column(Wrapped(t.text("label.blueprint")))
+    table.add_column(Wrapped(t.text("label.status")))
+    table.add_column(Wrapped(t.text("label.description")))
     for item in data["blueprints"]:
         status = t.text(f"status.{item['status']}")
         # The name is a hyperlink; the URLs follow the table whole, never cut to fit a cell.
-        table.add_row(Text(item["name"], style=Style(link=item["link"]))
-                      + Text(f"\n{item['id']}", style="dim"),
-                      Text(status, style="yellow" if item["status"] == "deprecated" else "green"),
-                      Text(item["description"]))
-    return [table, *[link(item["link"], item["name"]) for item in data["blueprints"]]]
+        name = Text(item["name"], style=Style(link=item["link"])) + Text(f"\n{item['id']}", style="dim")
+        table.add_row(Wrapped(name),
+                      Wrapped(status, style="yellow" if item["status"] == "deprecated" else "green"),
+                      Wrapped(item["description"]))
+    out: list[RenderableType] = [table]
+    out += [link_line(item["name"], item["link"], t) for item in data["blueprints"]]
+    return out
 
 
 def render_show(data: dict, headings: Mapping[str, str], t: Localizer) -> list[RenderableType]:
     title = Text(data["name"], style="bold")
-    title.append(f"  ({data['id']}, {t.text('status.' + data['status'])})", style="dim")
-    out: list[RenderableType] = [title]
+    details = t.text("list.separator").join([data["id"], t.text("status." + data["status"])])
+    title.append("  " + t.text("list.parenthesized", text=details), style="dim")
+    out: list[RenderableType] = [Wrapped(title)]
     if data["description"]:
-        out.append(Text(data["description"]))
-    out.append(link(data["link"]))
+        out.append(Wrapped(data["description"]))
+    out.append(link_line("", data["link"], t))
     for kind in SECTION_KINDS:
         if data[kind]:
-            out.append(Text("\n" + headings.get(kind, kind), style="bold underline"))
-            out.append(_bullets(list(data[kind])))
+            out.append(Wrapped(Text("\n" + headings.get(kind, kind), style="bold underline")))
+            out.append(Wrapped(bullets(list(data[kind]))))
     return out
 
 
-def _level(value: object, t: Localizer, only_for: list[str] | None = None) -> Text:
+def _level(value: object, t: Localizer, only_for: list[str] | None = None) -> Wrapped:
     word = fact_word(value, t, only_for)
     if value is True or value == "yes":
-        return Text("✓ " + word, style="green")
+        return Wrapped("✓ " + word, style="green")
     if value is False or value is None or value == "no":
-        return Text("✗ " + word, style="red")
-    return Text(word, style="green" if value in ("primary", "native") else "")
+        return Wrapped("✗ " + word, style="red")
+    return Wrapped(word, style="green" if value in ("primary", "native") else "")
 
 
-def render_compare(data: dict, t: Localizer) -> list[RenderableType]:
+def render_compare(data: dict, t: Localizer, width: int = 100) -> list[RenderableType]:
+    """The facts side by side; below 100 columns the guardrails, sentences rather than marks,
+    follow the table, one list per blueprint, so they keep the width to be read."""
     ids = [b["id"] for b in data["blueprints"]]
     table = Table(show_lines=False)
     table.add_column("")
@@ -227,83 +117,88 @@ def render_compare(data: dict, t: Localizer) -> list[RenderableType]:
         if data["meets"] is not None:
             fits = data["meets"][blueprint["id"]]
             header.append("\n" + ("★ " if blueprint["id"] == data["pick"] else "")
-                          + t.text("label.meets") + ": " + t.text("label.yes" if fits else "label.no"),
+                          + t.labelled(t.text("label.meets"),
+                                       t.text("label.yes" if fits else "label.no")),
                           style="green" if fits else "red")
-        table.add_column(header)
+        table.add_column(Wrapped(header))
 
     def section(title: str) -> None:
-        table.add_row(Text(title, style="bold underline"), *[Text("") for _ in ids])
+        table.add_row(Wrapped(title, style="bold underline"), *[Text("") for _ in ids])
 
     section(t.text("label.engagement"))
     for model, values in data["engagement"].items():
-        table.add_row(Text(t.term(model)), *[_level(values[b], t) for b in ids])
+        table.add_row(Wrapped(t.term(model)), *[_level(values[b], t) for b in ids])
     section(t.text("label.channels"))
     chosen = set(data["answers"]["channels"]) if data["answers"] else set()
     limited = data["only_for"]["channels"]
     for channel, values in data["channels"].items():
-        label = Text(t.term(channel), style="bold" if channel in chosen else "")
+        label = Wrapped(t.term(channel), style="bold" if channel in chosen else "")
         table.add_row(label, *[_level(values[b], t, limited.get(channel, {}).get(b)) for b in ids])
     section(t.text("label.deployment"))
     for deployment, values in data["deployment"].items():
-        table.add_row(Text(t.term(deployment)), *[_level(values[b], t) for b in ids])
+        table.add_row(Wrapped(t.term(deployment)), *[_level(values[b], t) for b in ids])
     section(t.text("label.data"))
     for strategy, values in data["data"].items():
-        table.add_row(Text(t.term(strategy)), *[_level(values[b], t) for b in ids])
+        table.add_row(Wrapped(t.term(strategy)), *[_level(values[b], t) for b in ids])
     section(t.text("label.latency"))
     for model, values in data["latency"].items():
-        table.add_row(Text(t.term(model)), *[_level(values[b], t) for b in ids])
+        table.add_row(Wrapped(t.term(model)), *[_level(values[b], t) for b in ids])
     section(t.text("label.needs"))
     limited = data["only_for"]["needs"]
     for need, values in data["needs"].items():
-        table.add_row(Text(t.term(need)),
+        table.add_row(Wrapped(t.term(need)),
                       *[_level(values[b], t, limited.get(need, {}).get(b)) for b in ids])
-    section(t.text("label.guardrails"))
-    table.add_row(Text(""), *[Text("\n".join(guardrail_line(g, t) for g in data["guardrails"][b])
-                                   or "—") for b in ids])
+    lists = {b: (bullets([guardrail_line(g, t) for g in data["guardrails"][b]])
+                 if data["guardrails"][b] else Text("—")) for b in ids}
+    if width >= 100:
+        section(t.text("label.guardrails"))
+        table.add_row(Text(""), *[Wrapped(lists[b]) for b in ids])
     section(t.text("label.status"))
-    table.add_row(Text(""), *[Text(t.text("status." + data["status"][b]),
-                                   style="yellow" if data["status"][b] == "deprecated" else "green")
+    table.add_row(Text(""), *[Wrapped(t.text("status." + data["status"][b]),
+                                      style="yellow" if data["status"][b] == "deprecated" else "green")
                               for b in ids])
-    return [table]
+    if width >= 100:
+        return [table]
+    out: list[RenderableType] = [table, Wrapped(Text("\n" + t.text("label.guardrails"), style="bold"))]
+    for blueprint in data["blueprints"]:
+        out.append(Wrapped(Text(blueprint["name"], style="bold underline")))
+        out.append(Wrapped(lists[blueprint["id"]]))
+    return out
 
 
 def render_languages(data: dict, t: Localizer) -> list[RenderableType]:
     table = Table()
-    table.add_column(t.text("label.locale"))
-    table.add_column(t.text("label.language"))
-    table.add_column(t.text("label.completeness"), justify="right")
+    table.add_column(Wrapped(t.text("label.locale")))
+    table.add_column(Wrapped(t.text("label.language")))
+    table.add_column(Wrapped(t.text("label.completeness")), justify="right")
     for item in data["languages"]:
-        table.add_row(Text(item["code"]), Text(item["name"]),
-                      Text(f"{item['completeness']:.0%}",
+        table.add_row(Text(item["code"]), Wrapped(item["name"]),
+                      Text(t.percent(item["completeness"]),
                            style="green" if item["complete"] else "yellow"))
     return [table]
 
 
 def batch_table(header: list[str], rows: list[tuple[list[str], bool]], show_header: bool = True,
-                pick_width: int = 0, width: int = 0) -> RenderableType:
+                pick_width: int = 0, width: int = 100) -> RenderableType:
     """Rows of a batch (cells, no fit?). The columns take fixed shares of the width (the pick's
-    name the width it needs), so tables printed one chunk after another line up as one. Where
-    the columns cannot all show their headings whole, each scenario is a block of its own."""
+    name the width it needs, a heading at least its widest word), so tables printed one chunk
+    after another line up as one. Where the columns cannot all show their headings whole, each
+    scenario is a block of its own."""
+    if width < NARROW:
+        pick_width = min(pick_width, 17)  # "Adobe Journey / Optimizer" rather than no room
     # A heading is kept whole, or wrapped between its words (a short Chinese or Japanese heading
     # counts as one word).
-    least = [max(_unbreakable(h, False), 6) if i in (0, 3) else
-             max(_unbreakable(h, False), pick_width) if i == 2 else _unbreakable(h, False)
+    least = [max(_unbreakable(h), pick_width) if i == 2 else max(_unbreakable(h), 2)
              for i, h in enumerate(header)]
     if width and sum(least) + 3 * len(header) + 1 > width:
         return _batch_blocks(header, rows)
     table = Table(show_lines=True, show_header=show_header, expand=True)
     for index, heading in enumerate(header):
-        # Headings wrap at words, never cut: a column is at least as wide as its longest word.
-        # (rich takes `width` as the least width of a column that shares the rest by ratio.)
-        shortest = least[index]
-        if index in (0, 3):  # the row number and the score: fixed, so every chunk lines up
-            table.add_column(heading, justify="right", width=shortest)
-        elif index == 2:
-            table.add_column(heading, min_width=shortest)
-        else:
-            table.add_column(heading, ratio=(0, 4, 0, 0, 3, 4)[index], width=shortest)
+        table.add_column(Wrapped(heading), justify="right" if index in (0, 3) else "left",
+                         ratio=None if index == 2 else (1, 4, 0, 1, 3, 4)[index],
+                         width=least[index])
     for cells, no_fit in rows:
-        table.add_row(*[Text(cell, style="red" if no_fit and i == 2 else "", overflow="fold")
+        table.add_row(*[Wrapped(cell, style="red" if no_fit and i == 2 else "")
                         for i, cell in enumerate(cells)])
     return table
 
@@ -313,16 +208,10 @@ ARROW_RIGHT = "──→"
 ARROW_DOWN = "↓"
 
 
-def _unbreakable(text: str, by_character: bool = True) -> int:
-    """The widest piece of `text` that wrapping cannot split: a word, or (`by_character`) one
+def _unbreakable(text: str) -> int:
+    """The widest piece of `text` that wrapping cannot split (core/linebreak.py): a word, or one
     character of a script written without spaces (Chinese, Japanese)."""
-    from rich.cells import cell_len
-
-    widest = 0
-    for word in text.split():
-        size = cell_len(word)
-        widest = max(widest, 2 if by_character and size > len(word) else size)
-    return widest
+    return widest_unit(text, get_character_cell_size)
 
 
 def render_diagram(layers: list[tuple[str, list[str]]], title: str, t: Localizer,
@@ -333,10 +222,10 @@ def render_diagram(layers: list[tuple[str, list[str]]], title: str, t: Localizer
 
     titles = [t.text("diagram.layer." + layer) for layer, _ in layers]
     labels = [[node_label(n, t) for n in nodes] for _, nodes in layers]
-    boxes = [Panel(Text("\n".join(lines), overflow="fold"), title=Text(name, style="bold"),
+    boxes = [Panel(Wrapped("\n".join(lines)), title=Text(name, style="bold"),
                    border_style="blue" if layer == "integration" else "dim")
              for (layer, _), name, lines in zip(layers, titles, labels)]
-    heading = Text(title, style="bold")
+    heading = Wrapped(title, style="bold")
     # A box needs its title with the border's corners and spaces, and its widest word padded.
     needed = [max(cell_len(name) + 6, max((_unbreakable(x) for x in lines), default=0) + 4)
               for name, lines in zip(titles, labels)]
@@ -368,15 +257,16 @@ def _batch_blocks(header: list[str], rows: list[tuple[list[str], bool]]) -> Rend
     terminals, where six columns side by side would cut their headings."""
     from rich.cells import cell_len
 
-    labels = max(cell_len(label) for label in header[1:])
+    labels = min(max(cell_len(label) for label in header[1:]), 24)
     blocks: list[RenderableType] = []
     for cells, no_fit in rows:
-        blocks.append(Text(f"{header[0]} {cells[0]}", style="bold"))
+        blocks.append(Wrapped(f"{header[0]} {cells[0]}", style="bold"))
         grid = Table.grid(padding=(0, 2))
-        grid.add_column(style="dim", width=labels)
-        grid.add_column(overflow="fold")
+        grid.add_column(width=labels)
+        grid.add_column()
         for index, (label, value) in enumerate(zip(header[1:], cells[1:]), start=1):
             if value:
-                grid.add_row(Text(label), Text(value, style="red" if no_fit and index == 2 else ""))
+                grid.add_row(Wrapped(label, style="dim"),
+                             Wrapped(value, style="red" if no_fit and index == 2 else ""))
         blocks += [grid, Text("")]
     return Group(*blocks)

@@ -9,7 +9,18 @@ from typing import Any, Mapping
 
 from ..core.explain import Explanation
 from ..core.i18n import Localizer
-from ..models import BlueprintFacts, BlueprintPage, Guardrail, Integration, PageSet, Result, Terms
+from ..models import (
+    BlueprintFacts,
+    BlueprintPage,
+    Count,
+    Date,
+    Guardrail,
+    Integration,
+    PageSet,
+    Result,
+    Term,
+    Terms,
+)
 from ..vocabulary import (
     BLUEPRINT_IDS,
     CHANNELS,
@@ -41,7 +52,7 @@ def fact_word(value: object, t: Localizer, only_for: list[str] | None = None) ->
     else:
         word = t.text(f"fit.{value}")
     if only_for:
-        word += " " + t.text("label.only_for", models=Terms(tuple(only_for)))
+        word = t.beside(word, t.text("label.only_for", models=Terms(tuple(only_for))))
     return word
 
 
@@ -125,6 +136,11 @@ def result_dict(result: Result, facts: Mapping[str, BlueprintFacts], pages: Page
     return data
 
 
+def sources_text(sources: tuple[str, ...] | list[str], t: Localizer) -> str:
+    """Several sources in one line, apart as the locale keeps groups apart."""
+    return t.text("list.group_separator", "; ").join(sources)
+
+
 def caveat_dicts(result: Result, localizer: Localizer) -> list[dict[str, Any]]:
     """The result's caveats: id, localized text, and the sources that conflict."""
     return [{"id": caveat.id, "text": localizer.message(caveat.message),
@@ -156,15 +172,26 @@ def guardrail_dict(guardrail: Guardrail, localizer: Localizer) -> dict[str, Any]
 
 
 def guardrail_line(guardrail: Mapping[str, Any], t: Localizer) -> str:
-    """One guardrail of `compare` in words: label, limit, where it applies, what the figure is."""
-    line = f"{guardrail['label']}: {t.count(guardrail['limit'])} {t.term(guardrail['measure'])}"
+    """One guardrail of `guardrail_dict` in a sentence of the locale: its name with what the
+    figure is (withdrawn on a date, a sizing that can grow), its limit with the measure, and
+    the engagement models it applies to."""
+    name = t.beside(guardrail["label"], figure_note(guardrail["status"], guardrail["withdrawn"], t))
+    params = {"guardrail": name, "value": Count(guardrail["limit"]),
+              "measure": Term(guardrail["measure"])}
     if guardrail["applies_to"]:
-        line += f" ({t.terms(guardrail['applies_to'])})"
-    if guardrail["status"] == "withdrawn":
-        line += " " + t.text("label.figure_withdrawn", date=guardrail["withdrawn"])
-    elif guardrail["status"] == "sizing":
-        line += " " + t.text("label.figure_sizing")
-    return line
+        return t.text("label.guardrail_models", models=Terms(tuple(guardrail["applies_to"])),
+                      **params)
+    return t.text("label.guardrail_limit", **params)
+
+
+def figure_note(status: str, withdrawn: str | None, t: Localizer) -> str:
+    """What a guardrail's figure is, in parentheses of the locale: "(withdrawn 17 December
+    2024)", "(a sizing that can grow)"; nothing for a documented limit."""
+    if status == "withdrawn":
+        return t.text("label.figure_withdrawn", date=Date(withdrawn) if withdrawn else "?")
+    if status == "sizing":
+        return t.text("label.figure_sizing")
+    return ""
 
 
 def compare_dict(facts: Mapping[str, BlueprintFacts], pages: PageSet, localizer: Localizer,
@@ -229,10 +256,8 @@ def answers_summary(answers: Any, t: Localizer) -> str:
         value = answers.get(field)
         if value in UNSTATED:
             continue
-        if field == "profiles":
-            parts.append(f"{t.count(value)} {t.term('profiles')}")
-        elif field == "messages_per_hour":
-            parts.append(f"{t.count(value)} {t.term('messages_per_hour')}")
+        if field in ("profiles", "messages_per_hour"):
+            parts.append(t.text("label.measure_value", value=Count(value), measure=Term(field)))
         elif isinstance(value, (tuple, list)):
             parts.append(t.terms(list(value)))
         else:
@@ -247,7 +272,7 @@ def batch_row(row: str, result: Result, facts: Mapping[str, BlueprintFacts], pag
     pick = (blueprint_summary(result.pick, facts, pages, t)["name"] if result.pick
             else t.text("label.none"))
     if result.pick and facts[result.pick].status == "deprecated":
-        pick += f" ({t.text('status.deprecated')})"
+        pick = t.annotated(pick, t.text("status.deprecated"))
     score = str(result.ranking[0].score) if result.pick else "—"
     integration = integration_dict(result.integration, t)
     notes = []

@@ -37,7 +37,7 @@ def compare(session: Session, raw: dict[str, Any], pages: Path | None,
     def table(width: int) -> list:
         from ...output.terminal import render_compare
 
-        return render_compare(data, t)
+        return render_compare(data, t, width)
 
     def markdown() -> str:
         from ...output.markdown import compare_markdown

@@ -11,7 +11,7 @@ from ...core.engine import evaluate, exit_code_for
 from ...core.explain import explain as explain_result
 from ...errors import UsageError
 from ...knowledge import catalog
-from ...models import RuleSet, Terms
+from ...models import Choices, RuleSet
 from ...output.emit import View
 from ...vocabulary import FLAGS
 from ..session import Session
@@ -50,12 +50,12 @@ def collect_answers(session: Session, raw: dict[str, Any], rules: RuleSet, inter
             raise UsageError("error.missing_no_input",
                              "missing {flags}: --no-input asks no questions ({flag}: choose from "
                              "{options})", flags=flags, flag=FLAGS.get(question.id, question.id),
-                             options=Terms(question.options))
+                             options=Choices(question.options))
         raise UsageError("error.no_terminal",
                          "missing {flags}: questions are asked only when standard input and "
                          "standard error are terminals ({flag}: choose from {options})",
                          flags=flags, flag=FLAGS.get(question.id, question.id),
-                         options=Terms(question.options))
+                         options=Choices(question.options))
     return build_answers(given, rules), answered_ids(given), False
 
 
@@ -109,9 +109,10 @@ def recommend(session: Session, raw: dict[str, Any], pages: Path | None, rules_f
         return result_dict(result, facts, page_set, t, explanation, with_trace=explain)
 
     def table(width: int) -> list[Any]:
-        from ...output.terminal import render_diagram, render_recommendation
+        from ...output.recommendation import render_recommendation
+        from ...output.terminal import render_diagram
 
-        out = render_recommendation(result, facts, page_set, t, explanation, explain)
+        out = render_recommendation(result, facts, page_set, t, explanation, explain, width)
         if result.pick is not None and width >= DIAGRAM_MIN_WIDTH:  # the pick's picture
             from ...knowledge.architecture import layers_for
             from ...output.mermaid import title_for

@@ -9,6 +9,7 @@ from ...core.answers import canonical, suggest
 from ...core.safe_text import inert
 from ...errors import UsageError
 from ...knowledge import catalog
+from ...models import Choices
 from ...output.emit import View
 from ...vocabulary import BLUEPRINT_IDS, SCHEMA_VERSION
 from ..session import Session
@@ -22,7 +23,7 @@ def check_blueprint_id(value: str) -> str:
     guess = suggest(key, BLUEPRINT_IDS) or BLUEPRINT_IDS[0]
     raise UsageError("error.unknown_blueprint",
                      "unknown blueprint '{value}'; did you mean '{suggestion}'? Known: {options}",
-                     value=value, suggestion=guess, options=", ".join(BLUEPRINT_IDS))
+                     value=value, suggestion=guess, options=Choices(BLUEPRINT_IDS))
 
 
 def show(session: Session, blueprint: str, output_format: str, pages: Path | None,
