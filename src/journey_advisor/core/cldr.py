@@ -10,7 +10,6 @@ cannot vouch for (a negative, a carry into the next unit, an unexpected pattern)
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
@@ -143,6 +142,8 @@ def format_count(value: int, locale: str = "en") -> str:
         if (locale, len(digits)) in _COUNT_CLASSES:  # written in full at this size
             return format_number(value, locale)
         return babel_count(value, locale)
+    from decimal import Decimal  # only for the values whose digits are rounded
+
     scaled = Decimal(value).scaleb(whole - len(digits))
     # What babel_count does: six decimals if three or fewer of them are left, else rounded to
     # three significant digits (Decimal rounds half to even, as Babel's round() does).

@@ -9,7 +9,7 @@ missing, or whose placeholders do not match, falls back to English.
 
 from __future__ import annotations
 
-import string
+from _string import formatter_parser
 from typing import Any, Callable, Mapping
 
 from ..errors import AdvisorError
@@ -206,7 +206,8 @@ def fill(template: str, values: Mapping[str, Any]) -> str:
 
 def _is_safe(template: str) -> bool:
     try:
-        for _, field, spec, _ in string.Formatter().parse(template):
+        # string.Formatter().parse, without importing `string` at every start.
+        for _, field, spec, _ in formatter_parser(template):
             if field is None:
                 continue
             if not field.isidentifier() or (spec and "{" in spec):

@@ -33,8 +33,10 @@ def what_if(result: Result, facts: Facts, rules: RuleSet) -> tuple[WhatIf, ...]:
     targets = [bp for bp in rules.tie_break if bp in facts and bp != result.pick]
     found: dict[str, WhatIf] = {}
     singles = list(single_changes(result.answers, rules, facts))
+    holds = Holds(result.answers, rules)
     for change in singles:
-        pick = quick_pick(apply(result.answers, [change]), facts, rules)
+        changed = apply(result.answers, [change])
+        pick = quick_pick(changed, facts, rules, holds.after(changed, {change[0]}))
         if pick in targets and pick not in found:
             found[pick] = WhatIf(pick, _shown([change]))
     missing = [bp for bp in targets if bp not in found]
@@ -53,7 +55,7 @@ def what_if(result: Result, facts: Facts, rules: RuleSet) -> tuple[WhatIf, ...]:
             changed = apply(result.answers, [first, second])
             if not any(eligible(facts[bp], changed, rules) for bp in hopeful):
                 continue  # none of them even becomes eligible: no need to rank
-            pick = quick_pick(changed, facts, rules)
+            pick = quick_pick(changed, facts, rules, holds.after(changed, touched))
             if pick in missing and pick not in found:
                 found[pick] = WhatIf(pick, _shown([first, second]))
                 if all(bp in found for bp in missing):
@@ -123,9 +125,28 @@ def eligible(blueprint: BlueprintFacts, answers: Answers, rules: RuleSet) -> boo
     return True
 
 
-def quick_pick(answers: Answers, facts: Facts, rules: RuleSet) -> str | None:
-    """The pick the engine would make: eligibility and score only, no messages."""
-    holds = {rule.id: matches(rule.when, answers) for rule in rules.rules if rule.when}
+class Holds:
+    """Which rule conditions hold, for the given answers and for changes of a few of them: only
+    the conditions that read a changed answer are decided again."""
+
+    def __init__(self, answers: Answers, rules: RuleSet) -> None:
+        self.rules = [rule for rule in rules.rules if rule.when]
+        self.base = {rule.id: matches(rule.when, answers) for rule in self.rules}
+
+    def after(self, answers: Answers, changed: set[str]) -> dict[str, bool]:
+        holds = dict(self.base)
+        for rule in self.rules:
+            if not changed.isdisjoint(rule.when):
+                holds[rule.id] = matches(rule.when, answers)
+        return holds
+
+
+def quick_pick(answers: Answers, facts: Facts, rules: RuleSet,
+               holds: Mapping[str, bool] | None = None) -> str | None:
+    """The pick the engine would make: eligibility and score only, no messages. `holds` may
+    give each rule condition's outcome already."""
+    if holds is None:
+        holds = {rule.id: matches(rule.when, answers) for rule in rules.rules if rule.when}
     position = {bp: index for index, bp in enumerate(rules.tie_break)}
     best: tuple[int, int, str] | None = None
     for bp_id, blueprint in facts.items():
