@@ -46,3 +46,23 @@ def count_thresholds(whens: list[Mapping[str, Any]]) -> dict[str, int]:
             if key in when:
                 lowest[key] = min(lowest.get(key, when[key]["at_least"]), when[key]["at_least"])
     return lowest
+
+
+_SHARED: dict[int, tuple[Any, list[tuple[str, int]], list[Mapping[str, Any]]]] = {}
+
+
+def rule_holds(rules: Any, answers: Answers) -> dict[str, bool]:
+    """Whether each rule's `when` holds for the answers. Rules often share a condition (one per
+    blueprint): each distinct condition is decided once; the grouping is remembered per rule set."""
+    known = _SHARED.get(id(rules))
+    if known is None or known[0] is not rules:
+        distinct: list[Mapping[str, Any]] = []
+        index: list[tuple[str, int]] = []
+        for rule in rules.rules:
+            if rule.when:
+                if rule.when not in distinct:
+                    distinct.append(rule.when)
+                index.append((rule.id, distinct.index(rule.when)))
+        known = _SHARED[id(rules)] = (rules, index, distinct)
+    outcomes = [matches(when, answers) for when in known[2]]
+    return {rule_id: outcomes[position] for rule_id, position in known[1]}

@@ -20,7 +20,7 @@ from ..models import (
     Verdict,
 )
 from .checks import CHECKS
-from .conditions import count_thresholds, matches
+from .conditions import count_thresholds, matches, rule_holds
 from .patterns import choose_integration, pattern_warnings
 
 Facts = Mapping[str, BlueprintFacts]
@@ -71,7 +71,7 @@ def _lowest_thresholds(facts: Facts, rules: RuleSet) -> dict[str, float]:
 
 def _evaluate(answers: Answers, facts: Facts, rules: RuleSet) -> Result:
     # Conditions on the answers alone hold or not whatever the blueprint: decide them once.
-    holds = {rule.id: matches(rule.when, answers) for rule in rules.rules if rule.when}
+    holds = rule_holds(rules, answers)
     verdicts = {bp_id: judge(bp, answers, rules, holds) for bp_id, bp in facts.items()}
     position = {bp_id: index for index, bp_id in enumerate(rules.tie_break)}
     ranking = tuple(sorted(verdicts.values(), key=lambda v: (

@@ -23,9 +23,19 @@ class Shortfall(NamedTuple):
     pick_reasons: tuple[Message, ...]
 
 
+_BY_ID: dict[int, tuple[RuleSet, dict]] = {}
+
+
+def _rules_by_id(rules: RuleSet) -> dict:
+    known = _BY_ID.get(id(rules))
+    if known is None or known[0] is not rules:
+        known = _BY_ID[id(rules)] = (rules, {rule.id: rule for rule in rules.rules})
+    return known[1]
+
+
 def shortfalls(pick: Verdict, alternative: Verdict, rules: RuleSet) -> tuple[Shortfall, ...]:
     """Where the alternative earned fewer points than the pick, answer by answer."""
-    by_id = {rule.id: rule for rule in rules.rules}
+    by_id = _rules_by_id(rules)
 
     def earned(verdict: Verdict) -> dict[str, tuple[int, list[Message]]]:
         out: dict[str, tuple[int, list[Message]]] = {}

@@ -16,7 +16,7 @@ from typing import Any, Iterator, Mapping, NamedTuple
 
 from ..models import Answers, BlueprintFacts, Question, Result, RuleSet
 from .checks import CHECK_READS, CHECKS
-from .conditions import matches
+from .conditions import matches, rule_holds
 from .engine import rules_for
 
 Facts = Mapping[str, BlueprintFacts]
@@ -65,7 +65,7 @@ def what_if(result: Result, facts: Facts, rules: RuleSet) -> tuple[WhatIf, ...]:
 
 def blocking_reads(blueprint: BlueprintFacts, answers: Answers, rules: RuleSet) -> list[set[str]]:
     """For each exclude rule that blocks the blueprint now, the answers its check reads."""
-    holds = {rule.id: matches(rule.when, answers) for rule in rules.rules if rule.when}
+    holds = rule_holds(rules, answers)
     return [set(CHECK_READS[rule.check]) for rule, reason in rules_for(rules, blueprint)
             if reason is None and rule.effect == "exclude" and (not rule.when or holds[rule.id])
             and CHECKS[rule.check](blueprint, answers, rules)]
@@ -146,7 +146,7 @@ def quick_pick(answers: Answers, facts: Facts, rules: RuleSet,
     """The pick the engine would make: eligibility and score only, no messages. `holds` may
     give each rule condition's outcome already."""
     if holds is None:
-        holds = {rule.id: matches(rule.when, answers) for rule in rules.rules if rule.when}
+        holds = rule_holds(rules, answers)
     position = {bp: index for index, bp in enumerate(rules.tie_break)}
     best: tuple[int, int, str] | None = None
     for bp_id, blueprint in facts.items():
