@@ -64,7 +64,7 @@ def test_every_section_in_order_and_valid_gfm(facts, rules):
                      "Warnings and caveats", "Prerequisites checklist",
                      "Guardrails that matter for these answers", "Integration pattern",
                      "Reference architecture", "Rules that fired", "Adobe documentation", "Sources"]
-    assert "Made on December 2, 2026 with journey-advisor 0.1.0; facts and rules 0123456789ab." in text
+    assert "Made on 2026-12-02 with journey-advisor 0.1.0; facts and rules 0123456789ab." in text  # ISO, as PRODUCT.md asks
     assert sum(tok.type == "table_open" for tok in tokens) == 3  # answers, alternatives, trace
     fences = [tok for tok in tokens if tok.type == "fence"]
     assert [f.info for f in fences] == ["mermaid"] and "flowchart LR" in fences[0].content

@@ -10,7 +10,7 @@ from typing import Any, Mapping, NamedTuple
 from ..core.conditions import matches
 from ..core.explain import Explanation
 from ..core.i18n import Localizer
-from ..models import BlueprintFacts, BlueprintPage, Count, Date, PageSet, Result, Term
+from ..models import BlueprintFacts, BlueprintPage, Count, PageSet, Result, Term
 from ..vocabulary import CHANNELS
 from .markdown import table_lines
 from .views import (
@@ -109,7 +109,7 @@ def render_decision_record(result: Result, facts: Mapping[str, BlueprintFacts], 
                            explain: bool = False) -> str:
     """The whole record, as markdown text."""
     out = [f"# {t.text('record.title')}", "",
-           t.text("record.made", date=Date(context.date), version=context.version,
+           t.text("record.made", date=context.date, version=context.version,
                   fingerprint=context.fingerprint), "",
            f"## {t.text('record.context')}", ""]
     out += table_lines([t.text("label.answers"), ""], answer_rows(result, context.given, t)) + [""]
