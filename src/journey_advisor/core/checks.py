@@ -60,14 +60,17 @@ def applicable_guardrails(blueprint: BlueprintFacts, answers: Answers) -> list[t
     out = []
     for guardrail in blueprint.guardrails:
         value = answers.get(guardrail.measure)
-        if value is None:
-            continue
-        if guardrail.applies_to is not None and answers.trigger not in guardrail.applies_to:
-            continue
-        if guardrail.channels is not None and not set(guardrail.channels) & set(answers.channels):
-            continue
-        out.append((guardrail, value))
+        if value is not None and guardrail_applies(guardrail, answers):
+            out.append((guardrail, value))
     return out
+
+
+def guardrail_applies(guardrail: Guardrail, answers: Answers) -> bool:
+    """True when the guardrail concerns these answers: their engagement model (`both` has its
+    own figures) and, for a per-channel figure, one of its channels."""
+    if guardrail.applies_to is not None and answers.trigger not in guardrail.applies_to:
+        return False
+    return guardrail.channels is None or bool(set(guardrail.channels) & set(answers.channels))
 
 
 def guardrail_params(guardrail: Guardrail, value: int) -> dict:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any, Mapping, NamedTuple
 
+from ..core.checks import guardrail_applies
 from ..core.conditions import matches
 from ..core.explain import Explanation
 from ..core.i18n import Localizer
@@ -60,9 +61,7 @@ def guardrail_lines(blueprint: BlueprintFacts, result: Result, t: Localizer) -> 
     answers = result.answers
     lines = []
     for guardrail in blueprint.guardrails:
-        if guardrail.applies_to is not None and answers.trigger not in guardrail.applies_to:
-            continue
-        if guardrail.channels is not None and not set(guardrail.channels) & set(answers.channels):
+        if not guardrail_applies(guardrail, answers):
             continue
         # What the figure is (withdrawn on a date, a sizing) goes beside its name.
         name = t.beside(t.text("guardrail." + guardrail.id),
